@@ -1,0 +1,151 @@
+"""Entity mentions: gazetteer names, capitalised person names, surnames, groups, titles.
+
+Rule ids: ``gazetteer.v1``, ``person_name.v1``, ``name_part.v1``, ``group.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.segment import Sentence
+from kg.gazetteer import Gazetteer, GazetteerEntry, genitive
+from kg.model import Article, EntityType, Span
+
+__all__ = ["Found", "MentionTable", "find_mentions"]
+
+_UPPER = "A-ZÆØÅÉÜÖÄ"
+_LOWER = "a-zæøåéüöä"
+_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_PERSON_NAME = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w-])")
+_CREDIT = re.compile(r"\bFoto:.*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One mention: span, the entity key it refers to, and how it was recognised."""
+
+    span: Span
+    key: str
+    type: EntityType
+    how: str
+
+
+@dataclass
+class MentionTable:
+    """All mentions of an article, plus what is known about each entity key."""
+
+    mentions: list[Found] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # key -> display name
+    types: dict[str, EntityType] = field(default_factory=dict)
+    entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # key -> gazetteer entry
+
+    def add(self, found: Found, name: str, entry: GazetteerEntry | None = None) -> None:
+        self.mentions.append(found)
+        self.names.setdefault(found.key, name)
+        self.types.setdefault(found.key, found.type)
+        if entry is not None:
+            self.entries.setdefault(found.key, entry)
+
+    def covering(self, start: int, end: int) -> list[Found]:
+        return sorted((m for m in self.mentions if start <= m.span.start and m.span.end <= end),
+                      key=lambda m: m.span.start)
+
+    def before(self, offset: int, types: tuple[EntityType, ...]) -> Found | None:
+        best = None
+        for mention in self.mentions:
+            if mention.span.end <= offset and mention.type in types and mention.how != "pronoun" and (
+                best is None or mention.span.start > best.span.start
+            ):
+                best = mention
+        return best
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span.start < t.end and t.start < span.end for t in taken)
+
+
+def _surface_regex(surfaces: list[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)")
+
+
+def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gazetteer,
+                  lexicon: Lexicon) -> MentionTable:
+    """Find entity mentions in the article body (all offsets index ``article.text``)."""
+    text = article.text
+    table = MentionTable()
+    taken: list[Span] = []
+    stop = set(lexicon.words("name_stopwords"))
+    body = Span(article.body_start, len(text))
+    persons: dict[str, str] = {}  # key -> full name, for later references by a name part
+    credits = [Span(m.start(), m.end()) for m in _CREDIT.finditer(text, article.body_start)]
+
+    surfaces: dict[str, GazetteerEntry] = {}
+    for surface, entry in gazetteer.surface_index().items():
+        if surface in stop or len(surface) < 2:
+            continue
+        surfaces.setdefault(surface, entry)
+        if surface[0].islower():  # "det russiske forsvarsdepartementet" opening a sentence
+            surfaces.setdefault(surface[0].upper() + surface[1:], entry)
+    for match in _surface_regex(list(surfaces)).finditer(text, body.start):
+        entry = surfaces[match.group(0)]
+        span = Span(match.start(), match.end())
+        how = "genitive" if match.group(0) not in entry.surfaces else "gazetteer"
+        table.add(Found(span, entry.key, entry.type, how), entry.label_nb, entry)
+        taken.append(span)
+        if entry.type is EntityType.PERSON:
+            persons[entry.key] = entry.label_nb
+
+    groups = gazetteer.group_index()
+    if groups:
+        for match in _surface_regex(list(groups)).finditer(text, body.start):
+            entry = groups[match.group(0)]
+            span = Span(match.start(), match.end())
+            if not _overlaps(span, taken):
+                table.add(Found(span, entry.key, entry.type, "group"), entry.label_nb, entry)
+                taken.append(span)
+
+    # Full person names: capitalised runs of 2-4 words that are not known names.
+    for match in _PERSON_NAME.finditer(text, body.start):
+        words = match.group(1).split()
+        while words and words[0] in stop:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = match.start(1) + match.group(1).index(words[0])
+        span = Span(start, start + len(name))
+        if _overlaps(span, taken) or _overlaps(span, credits):
+            continue
+        if any(w in stop or w.isupper() for w in words):
+            continue
+        entry = gazetteer.find(name, EntityType.PERSON)
+        key = entry.key if entry else f"Person:{name}"
+        persons[key] = name
+        table.add(Found(span, key, EntityType.PERSON, "name"), entry.label_nb if entry else name,
+                  entry)
+        taken.append(span)
+
+    # Later references by one part of a full name ("Stoltenberg", "Lloyd"), also genitive.
+    parts: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for key, name in persons.items():
+        for part in name.split():
+            if part in parts and parts[part] != key:
+                ambiguous.add(part)
+            parts[part] = key
+    usable = {p: k for p, k in parts.items() if p not in ambiguous and p not in stop}
+    if usable:
+        forms = {**usable, **{genitive(p): k for p, k in usable.items()}}
+        for match in _surface_regex(list(forms)).finditer(text, body.start):
+            span = Span(match.start(), match.end())
+            if _overlaps(span, taken):
+                continue
+            key = forms[match.group(0)]
+            table.add(Found(span, key, EntityType.PERSON, "name_part"), persons[key])
+            taken.append(span)
+
+    table.mentions.sort(key=lambda m: m.span.start)
+    return table

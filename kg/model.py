@@ -1,0 +1,175 @@
+"""The typed, frozen values that flow between pipeline stages.
+
+``Article`` -> (extract) -> ``Extraction`` -> (link) -> ``LinkedExtraction``
+-> (to_rdf) -> ``ArticleGraph`` -> (reason, store).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "ACTION_KINDS",
+    "STATUSES",
+    "Article",
+    "ArticleGraph",
+    "BuildReport",
+    "Entity",
+    "EntityLink",
+    "EntityType",
+    "Extraction",
+    "LinkedExtraction",
+    "Mention",
+    "MilitaryAction",
+    "Span",
+    "Statement",
+]
+
+#: Local names of the MilitaryAction subclasses in the ontology.
+ACTION_KINDS = (
+    "Deployment",
+    "Withdrawal",
+    "MilitaryBuildup",
+    "Exercise",
+    "Attack",
+    "Invasion",
+    "NuclearModernisation",
+    "ArmsTransfer",
+    "ReadinessIncrease",
+)
+
+#: Local names of the status concepts (how the article presents an action).
+STATUSES = ("Announced", "Planned", "Ongoing", "Completed", "Claimed", "Disputed", "Denied",
+            "Feared")
+
+
+class EntityType(StrEnum):
+    PERSON = "Person"
+    ORGANISATION = "Organisation"
+    COUNTRY = "Country"
+    PLACE = "Place"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. Offsets everywhere are code points into ``text``."""
+
+    id: str
+    text: str
+    published: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    source: str  # where it was read from (path, path:line, or "-")
+    body_start: int = 0  # offset of the first character after any header line
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    language: str = "nb"
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that refers to an entity, and how it was recognised."""
+
+    span: Span
+    how: str  # "name", "surname", "gazetteer", "pronoun", "title", "genitive", ...
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity as one article knows it: a key local to the extraction, a name, mentions."""
+
+    key: str
+    type: EntityType
+    name: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Who said what: ``text`` is the quote or the reported clause, ``evidence`` the sentence."""
+
+    speaker: str | None  # Entity.key
+    text: Span
+    evidence: Span
+    form: str  # "direct" or "reported"
+    verb: str | None
+    about: tuple[str, ...] = ()  # Entity.key values
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class MilitaryAction:
+    kind: str  # one of ACTION_KINDS
+    agent: str | None  # Entity.key
+    status: str  # one of STATUSES
+    evidence: Span
+    destination: str | None = None  # Entity.key
+    what: str | None = None
+    personnel_min: int | None = None
+    personnel_max: int | None = None
+    duration: str | None = None  # ISO 8601 duration, e.g. P3M
+    statements: tuple[int, ...] = ()  # indexes into Extraction.statements that carry it
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    article: Article
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    actions: tuple[MilitaryAction, ...]
+    extractor: str  # name and version of the rules that produced it
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    """Where an extracted entity lands in the graph."""
+
+    key: str  # the extraction-local key
+    type: EntityType
+    label_nb: str
+    label_en: str | None
+    wikidata: str | None  # QID, e.g. "Q20"
+    slug: str  # stable, readable identifier across articles
+
+
+@dataclass(frozen=True)
+class LinkedExtraction:
+    extraction: Extraction
+    links: dict[str, EntityLink] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """RDF for one article: its own named graph plus shared entity descriptions."""
+
+    article_id: str
+    graph_iri: str
+    asserted: object  # rdflib.Graph (kept untyped here so model.py stays import-light)
+    entities: object  # rdflib.Graph of entity descriptions (shared across articles)
+
+
+@dataclass
+class BuildReport:
+    """What a build did: stored articles, and per-article failures with reasons."""
+
+    stored: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
