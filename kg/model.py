@@ -122,6 +122,7 @@ class MilitaryAction:
     personnel_max: int | None = None
     duration: str | None = None  # ISO 8601 duration, e.g. P3M
     statements: tuple[int, ...] = ()  # indexes into Extraction.statements that carry it
+    disputed_by: tuple[int, ...] = ()  # indexes of statements that contest it
     rule: str = ""
 
 
@@ -132,6 +133,8 @@ class Extraction:
     statements: tuple[Statement, ...]
     actions: tuple[MilitaryAction, ...]
     extractor: str  # name and version of the rules that produced it
+    dateline: str | None = None  # "Brussel" from "BRUSSEL(TV 2):"
+    publisher: str | None = None  # Entity.key of the publisher named in the dateline
 
 
 @dataclass(frozen=True)

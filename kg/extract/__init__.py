@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from kg.extract.actions import find_actions
@@ -58,8 +59,17 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extr
         type_name = key.split(":", 1)[0]
         entities.append(Entity(key, table.types.get(key) or _type(type_name),
                                table.names.get(key) or key.split(":", 1)[1], tuple(mentions)))
+    dateline, publisher = None, None
+    head = _DATELINE.match(article.text, article.body_start)
+    if head:
+        dateline = head.group(1).strip().title()
+        inside = table.covering(head.start(2), head.end(2))
+        publisher = inside[0].key if inside else None
     return Extraction(article, tuple(entities), tuple(about), tuple(actions),
-                      f"{EXTRACTOR_VERSION}+{lexicon.version}")
+                      f"{EXTRACTOR_VERSION}+{lexicon.version}", dateline, publisher)
+
+
+_DATELINE = re.compile(r"([A-ZÆØÅ][A-ZÆØÅ -]{1,40}?)\s*\(([^()\n]{1,30})\)\s*:")
 
 
 def _type(name: str):  # type: ignore[no-untyped-def]

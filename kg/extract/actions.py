@@ -266,6 +266,6 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     for kind, agent, holder in disputes:
         for key, action in merged.items():
             if key[0] == kind and (agent is None or key[1] == agent) and action.status == "Claimed":
-                merged[key] = replace(action, status="Disputed",
-                                      statements=tuple(sorted(set(action.statements) | {holder})))
+                merged[key] = replace(action, status="Disputed", disputed_by=tuple(
+                    sorted(set(action.disputed_by) | {holder})))
     return list(merged.values())

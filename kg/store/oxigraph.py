@@ -1,0 +1,112 @@
+"""The embedded default store: pyoxigraph (RocksDB on disk, or in memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import QueryError, StoreError
+from kg.store.base import insert_data_update
+
+__all__ = ["OxigraphStore"]
+
+
+def _graph_names(names: Sequence[str] | None) -> list[ox.NamedNode] | None:
+    if names is None:
+        return None
+    try:
+        return [ox.NamedNode(name) for name in names]
+    except ValueError as exc:
+        raise QueryError(f"invalid graph IRI: {exc}") from None
+
+
+class OxigraphStore:
+    supports_update = True
+
+    def __init__(self, path: str | None) -> None:
+        self.location = path or "memory:"
+        try:
+            if path is None:
+                self._store = ox.Store()
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(path)
+        except OSError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                message = (f"the store at {path} is in use by another process "
+                           f"(a running 'kg serve' or 'kg build'?): {exc}")
+            raise StoreError(message) from exc
+
+    @property
+    def raw(self) -> ox.Store:
+        return self._store
+
+    def apply(self, *, replace: Mapping[str, Graph], add: Mapping[str, Graph]) -> None:
+        update = insert_data_update(replace=replace, add=add)
+        if not update:
+            return
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"could not write to the store: {exc}") from exc
+
+    def query(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None, base_iri: str | None = None) -> Any:
+        defaults = _graph_names(default_graphs)
+        try:
+            return self._store.query(
+                sparql, base_iri=base_iri, use_default_graph_as_union=not defaults,
+                default_graph=defaults or None, named_graphs=_graph_names(named_graphs))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        try:
+            self._store.update(sparql, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(f"update failed: {exc}") from exc
+
+    def dump(self, media_type: str, *, graph: str | None = None) -> bytes:
+        fmt = ox.RdfFormat.from_media_type(media_type)
+        if fmt is None:
+            raise ValueError(f"unsupported RDF media type {media_type}")
+        if fmt.supports_datasets:
+            if graph is None:
+                return bytes(self._store.dump(format=fmt))
+            out = ox.Store()
+            out.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph))
+                       for q in self._store.quads_for_pattern(None, None, None,
+                                                              ox.NamedNode(graph)))
+            return bytes(out.dump(format=fmt))
+        if graph is not None:
+            return bytes(self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)))
+        merged = self._store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
+        return bytes(merged.serialize(format=fmt))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.location != "memory:":
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
