@@ -12,7 +12,8 @@ from kg.store.base import GraphStore
 __all__ = ["GraphStore", "open_store"]
 
 
-def open_store(location: str) -> GraphStore:
+def open_store(location: str, *, read_only: bool = False) -> GraphStore:
+    """Open the store at ``location``; ``read_only`` opens may run beside a writer."""
     if location in ("memory:", ":memory:"):
         from kg.store.oxigraph import OxigraphStore
 
@@ -22,4 +23,4 @@ def open_store(location: str) -> GraphStore:
                           "give a directory or 'memory:'")
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(location)
+    return OxigraphStore(location, read_only=read_only)

@@ -27,11 +27,16 @@ def _graph_names(names: Sequence[str] | None) -> list[ox.NamedNode] | None:
 class OxigraphStore:
     supports_update = True
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
         self.location = path or "memory:"
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = ox.Store()
+            elif read_only:
+                if not (Path(path) / "CURRENT").is_file():
+                    raise StoreError(f"no store at {path}: build one first with 'kg build'")
+                self._store = ox.Store.read_only(path)
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(path)
@@ -104,7 +109,7 @@ class OxigraphStore:
         return len(self._store)
 
     def flush(self) -> None:
-        if self.location != "memory:":
+        if self.location != "memory:" and not self.read_only:
             self._store.flush()
 
     def close(self) -> None:

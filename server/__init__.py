@@ -1,0 +1,31 @@
+"""The HTTP server: a Flask application factory with one blueprint per concern.
+
+``server`` imports ``kg``; ``kg`` never imports ``server`` (the CLI's ``serve`` command
+imports it lazily).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from kg.config import Settings, load_settings
+from kg.store.base import GraphStore
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> Flask:
+    """Build the app. Without ``store``, the store named by ``settings`` is opened."""
+    from kg.store import open_store
+    from server import data, errors, sparql
+    from server.state import init_app
+
+    settings = settings or load_settings()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    init_app(app, settings, store if store is not None else open_store(settings.store_location))
+    errors.register(app)
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(data.bp)
+    return app
