@@ -61,7 +61,8 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
 
     Exit status: 0 when every article was stored, 1 when some could not be read or built
     (the others are stored), 2 on a usage error."""
-    from kg.pipeline import Builder, build as run_build
+    from kg.pipeline import Builder
+    from kg.pipeline import build as run_build
     from kg.read import read_articles
     from kg.store import open_store
 
@@ -104,7 +105,7 @@ def serve(store: str | None, host: str | None, port: int | None, base_iri: str |
     server = waitress.create_server(app, host=settings.host, port=settings.port,
                                     threads=settings.threads, ident="kg",
                                     max_request_body_size=settings.max_body_bytes)
-    actual_port = server.effective_port  # type: ignore[union-attr]
+    actual_port = server.effective_port
     click.echo(f"Listening on http://{settings.host}:{actual_port}", err=True)
     sys.stderr.flush()
 
@@ -134,7 +135,7 @@ def query(query: str | None, file: str | None, store: str | None, fmt: str | Non
     import pyoxigraph as ox
 
     from kg.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
-    from kg.jsonld import compact, to_expanded
+    from kg.serialize import graph_bytes, results_bytes
     from kg.store import open_store
 
     if file:
@@ -144,7 +145,7 @@ def query(query: str | None, file: str | None, store: str | None, fmt: str | Non
     settings = _settings(store=store)
     graph_store = open_store(settings.store_location, read_only=True)
     result = graph_store.query(query)
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
         if fmt in (None, "table"):
             click.echo(_table(result))
@@ -152,15 +153,12 @@ def query(query: str | None, file: str | None, store: str | None, fmt: str | Non
         chosen = by_name(fmt, RESULT_FORMATS)
         if chosen is None:
             raise click.BadParameter(f"{fmt!r} is not a result format", param_hint="--format")
-        out.write(bytes(result.serialize(format=chosen.result_format())))
+        out.write(results_bytes(result, chosen))
         return
     chosen = by_name(fmt or "turtle", GRAPH_FORMATS)
     if chosen is None:
         raise click.BadParameter(f"{fmt!r} is not a graph format", param_hint="--format")
-    if chosen.name == "jsonld":
-        click.echo(json.dumps(compact(to_expanded(result)), ensure_ascii=False, indent=2))
-    else:
-        out.write(bytes(result.serialize(format=chosen.rdf_format())))
+    out.write(graph_bytes(result, chosen))
 
 
 def _table(result: Any) -> str:
@@ -197,10 +195,8 @@ def _cell(term: Any) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to a file.")
 def export(store: str | None, fmt: str, graph: str | None, output: str | None) -> None:
     """Export the store (or one named graph)."""
-    import pyoxigraph as ox
-
     from kg.formats import GRAPH_FORMATS, by_name
-    from kg.jsonld import compact, to_expanded
+    from kg.serialize import export_bytes
     from kg.store import open_store
 
     chosen = by_name(fmt, GRAPH_FORMATS)
@@ -208,18 +204,11 @@ def export(store: str | None, fmt: str, graph: str | None, output: str | None) -
         raise click.BadParameter(f"{fmt!r} is not a graph format", param_hint="--format")
     settings = _settings(store=store)
     graph_store = open_store(settings.store_location, read_only=True)
-    if chosen.name == "jsonld":
-        nquads = graph_store.dump("application/n-quads", graph=graph)
-        temp = ox.Store()
-        temp.load(nquads, format=ox.RdfFormat.N_QUADS)
-        data = json.dumps(compact(to_expanded(bytes(temp.dump(format=ox.RdfFormat.JSON_LD)))),
-                          ensure_ascii=False, indent=2).encode()
-    else:
-        data = graph_store.dump(chosen.media_type, graph=graph)
+    data = export_bytes(graph_store, chosen, graph=graph)
     if output:
         Path(output).write_bytes(data)
     else:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
 
 
 @main.command()
@@ -255,7 +244,7 @@ def extract(path: str, fmt: str, base_iri: str | None) -> None:
         elif fmt in ("turtle", "jsonld"):
             graphs = to_rdf(link(extraction, gazetteer=gazetteer),
                             minter=IRIMinter(settings.base_iri))
-            merged = graphs.asserted + graphs.entities  # type: ignore[operator]
+            merged = graphs.asserted + graphs.entities
             click.echo(merged.serialize(format="turtle" if fmt == "turtle" else "json-ld"))
         else:
             click.echo(_extraction_table(extraction))

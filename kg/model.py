@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from rdflib import Graph
+
 __all__ = [
     "ACTION_KINDS",
     "STATUSES",
@@ -161,8 +163,8 @@ class ArticleGraph:
 
     article_id: str
     graph_iri: str
-    asserted: object  # rdflib.Graph (kept untyped here so model.py stays import-light)
-    entities: object  # rdflib.Graph of entity descriptions (shared across articles)
+    asserted: Graph  # the article's own named graph
+    entities: Graph  # entity descriptions shared across articles
 
 
 @dataclass

@@ -23,6 +23,7 @@ from kg.model import Article, ArticleGraph, BuildReport
 from kg.ontology import load_ontology
 from kg.reason import reason
 from kg.store.base import GraphStore
+from kg.vocab import KG, PROV, RDF
 
 __all__ = ["Builder", "build"]
 
@@ -48,20 +49,17 @@ class Builder:
 
     def store_article(self, graphs: ArticleGraph, store: GraphStore) -> int:
         minter = self.minter
-        replace: dict[str, Graph] = {graphs.graph_iri: graphs.asserted}  # type: ignore[dict-item]
-        add: dict[str, Graph] = {str(minter.entities_graph()): graphs.entities}  # type: ignore[dict-item]
+        replace: dict[str, Graph] = {graphs.graph_iri: graphs.asserted}
+        add: dict[str, Graph] = {str(minter.entities_graph()): graphs.entities}
         if self.reasoning:
-            asserted: Graph = graphs.asserted  # type: ignore[assignment]
-            entities: Graph = graphs.entities  # type: ignore[assignment]
-            inferred = reason(asserted, ontology=self.ontology, context=entities)
+            inferred = reason(graphs.asserted, ontology=self.ontology, context=graphs.entities)
             inferred_iri = minter.inferred_graph(graphs.article_id)
-            from kg.vocab import KG, PROV, RDF
-
             inferred.add((inferred_iri, RDF.type, KG.InferredGraph))
             inferred.add((inferred_iri, PROV.wasDerivedFrom, minter.article_graph(
                 graphs.article_id)))
             replace[str(inferred_iri)] = inferred
-            add[str(minter.entities_inferred_graph())] = reason(entities, ontology=self.ontology)
+            add[str(minter.entities_inferred_graph())] = reason(graphs.entities,
+                                                                ontology=self.ontology)
         store.apply(replace=replace, add=add)
         return sum(len(g) for g in (*replace.values(), *add.values()))
 
@@ -83,7 +81,7 @@ def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder
                 report.stored.append(item.id)
             except KGError as exc:
                 report.failed.append((item.source, exc.message))
-            except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
+            except Exception as exc:
                 report.failed.append((item.source, f"internal error: {type(exc).__name__}: {exc}"))
         if progress is not None:
             progress(item.source)

@@ -33,8 +33,8 @@ __all__ = ["ARTICLE_SUFFIXES", "parse_jsonl_line", "parse_text", "read_articles"
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
-_DATE_HEADER = re.compile(r"\A[ \t\ufeff]*date:?[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)[ \t]*",
-                          re.IGNORECASE)
+_DATE_HEADER = re.compile(
+    r"\A[ \t\ufeff]*date:?[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|\Z)[ \t]*", re.IGNORECASE)
 _SLUG_DROP = re.compile(r"[^a-z0-9_-]+")
 
 
@@ -81,7 +81,8 @@ def parse_text(text: str, *, source: str, article_id: str) -> Article:
         raise ArticleError(source, "empty input")
     match = _DATE_HEADER.match(text)
     if not match:
-        raise ArticleError(source, "no publication date: the first line must be 'date YYYY-MM[-DD]'")
+        raise ArticleError(source,
+                           "no publication date: the first line must be 'date YYYY-MM[-DD]'")
     published = _check_date(match.group(1), source)
     body_start = match.end()
     while body_start < len(text) and text[body_start] in "\r\n":
@@ -119,7 +120,8 @@ def parse_jsonl_line(line: str, *, source: str) -> Article:
                    language=str(language))
 
 
-def _from_bytes(data: bytes, *, source: str, stem: str, jsonl: bool) -> Iterator[Article | ArticleError]:
+def _from_bytes(data: bytes, *, source: str, stem: str,
+                jsonl: bool) -> Iterator[Article | ArticleError]:
     try:
         text = _decode(data, source)
     except ArticleError as err:

@@ -4,14 +4,15 @@ health."""
 from __future__ import annotations
 
 import json
+
 import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
 from kg import __version__
 from kg.errors import NotFoundError, QueryError
 from kg.formats import GRAPH_FORMATS, Format
-from kg.jsonld import compact, to_expanded
 from kg.ontology import context, ontology_path
+from kg.serialize import export_bytes, store_bytes
 from server.negotiation import choose, parse_accept
 from server.state import state
 
@@ -20,15 +21,8 @@ __all__ = ["bp"]
 bp = Blueprint("data", __name__)
 
 
-def _graph_response(triples_store: ox.Store, fmt: Format) -> Response:
-    if fmt.name == "jsonld":
-        data = triples_store.dump(format=ox.RdfFormat.JSON_LD)
-        body = json.dumps(compact(to_expanded(bytes(data))), ensure_ascii=False).encode()
-    elif fmt.dataset:
-        body = bytes(triples_store.dump(format=fmt.rdf_format()))
-    else:
-        body = bytes(triples_store.dump(format=fmt.rdf_format(), from_graph=ox.DefaultGraph()))
-    response = Response(body, content_type=fmt.content_type)
+def _graph_response(store: ox.Store, fmt: Format) -> Response:
+    response = Response(store_bytes(store, fmt), content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
     return response
 
@@ -61,16 +55,9 @@ def dataset() -> Response:
     graph = request.args.get("graph")
     if graph is not None and graph not in st.store.named_graphs():
         raise NotFoundError(f"no graph named {graph}")
-    if fmt.name == "jsonld":
-        data = st.store.dump("application/n-quads", graph=graph)
-        store = ox.Store()
-        store.load(data, format=ox.RdfFormat.N_QUADS)
-        return _graph_response(store, fmt)
-    body = st.store.dump(fmt.media_type, graph=graph)
-    response = Response(body, content_type=fmt.content_type)
+    response = Response(export_bytes(st.store, fmt, graph=graph), content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
-    ext = fmt.extension
-    response.headers["Content-Disposition"] = f'inline; filename="kg-dataset.{ext}"'
+    response.headers["Content-Disposition"] = f'inline; filename="kg-dataset.{fmt.extension}"'
     return response
 
 

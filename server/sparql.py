@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pyoxigraph as ox
@@ -10,7 +9,7 @@ from flask import Blueprint, Response, render_template, request
 
 from kg.errors import ForbiddenError, QueryError, UnauthorizedError
 from kg.formats import GRAPH_FORMATS, RESULT_FORMATS, Format
-from kg.jsonld import compact, to_expanded
+from kg.serialize import graph_bytes, results_bytes, store_bytes
 from server.negotiation import choose, parse_accept
 from server.protocol import SPARQLRequest, parse_sparql_request
 from server.state import state
@@ -68,11 +67,7 @@ def _service_description(fmt: Format) -> Response:
 """
     store = ox.Store()
     store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
-    body = store.dump(format=fmt.rdf_format(), from_graph=ox.DefaultGraph()) \
-        if not fmt.dataset else store.dump(format=fmt.rdf_format())
-    if fmt.name == "jsonld":
-        body = json.dumps(compact(to_expanded(bytes(body))), ensure_ascii=False).encode()
-    return Response(bytes(body), content_type=fmt.content_type)
+    return Response(store_bytes(store, fmt), content_type=fmt.content_type)
 
 
 def _run_query(req: SPARQLRequest) -> Response:
@@ -83,14 +78,11 @@ def _run_query(req: SPARQLRequest) -> Response:
     accept = request.headers.get("Accept")
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
         fmt = choose(accept, RESULT_FORMATS, requested=req.formats)
-        body = result.serialize(format=fmt.result_format())
+        body = results_bytes(result, fmt)
     else:
         fmt = choose(accept, GRAPH_FORMATS, requested=req.formats)
-        if fmt.name == "jsonld":
-            body = json.dumps(compact(to_expanded(result)), ensure_ascii=False).encode()
-        else:
-            body = result.serialize(format=fmt.rdf_format())
-    response = Response(bytes(body or b""), content_type=fmt.content_type)
+        body = graph_bytes(result, fmt)
+    response = Response(body, content_type=fmt.content_type)
     response.headers["Vary"] = "Accept"
     return response
 

@@ -61,10 +61,10 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
     nouns = "|".join(re.escape(n) for n in lexicon.words("personnel_nouns"))
     tail = rf"\s+(?:[\wæøå-]+\s+){{0,2}}?(?:{nouns})\b"
     low = text.lower()
-    for pattern, kind in (
-        (rf"\bmellom\s+({num})\s+og\s+({num}){tail}", "range"),
-        (rf"\bfra\s+({num})\s+til\s+({num}){tail}", "range"),
-        (rf"\b({num})\s*[–-]\s*({num}){tail}", "range"),
+    for pattern in (
+        rf"\bmellom\s+({num})\s+og\s+({num}){tail}",
+        rf"\bfra\s+({num})\s+til\s+({num}){tail}",
+        rf"\b({num})\s*[–-]\s*({num}){tail}",
     ):
         match = re.search(pattern, low)
         if match:
@@ -190,8 +190,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         s_start, s_end = sentence.span.start, sentence.span.end
         sentence_text = text[s_start:s_end]
         holder = next((i for i, st in enumerate(statements)
-                       if st.text.start <= s_start + 2 and s_end - 2 <= st.text.end
-                       or st.evidence.start <= s_start and s_end <= st.evidence.end), None)
+                       if (st.text.start <= s_start + 2 and s_end - 2 <= st.text.end)
+                       or (st.evidence.start <= s_start and s_end <= st.evidence.end)), None)
         statement = statements[holder] if holder is not None else None
         for kind, spec in kinds.items():
             for pattern in spec["patterns"]:  # type: ignore[attr-defined]

@@ -55,9 +55,8 @@ class MentionTable:
     def before(self, offset: int, types: tuple[EntityType, ...]) -> Found | None:
         best = None
         for mention in self.mentions:
-            if mention.span.end <= offset and mention.type in types and mention.how != "pronoun" and (
-                best is None or mention.span.start > best.span.start
-            ):
+            usable = mention.span.end <= offset and mention.type in types
+            if usable and (best is None or mention.span.start > best.span.start):
                 best = mention
         return best
 
@@ -121,11 +120,11 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             continue
         if any(w in stop or w.isupper() for w in words):
             continue
-        entry = gazetteer.find(name, EntityType.PERSON)
-        key = entry.key if entry else f"Person:{name}"
+        known = gazetteer.find(name, EntityType.PERSON)
+        key = known.key if known else f"Person:{name}"
         persons[key] = name
-        table.add(Found(span, key, EntityType.PERSON, "name"), entry.label_nb if entry else name,
-                  entry)
+        table.add(Found(span, key, EntityType.PERSON, "name"), known.label_nb if known else name,
+                  known)
         taken.append(span)
 
     # Later references by one part of a full name ("Stoltenberg", "Lloyd"), also genitive.

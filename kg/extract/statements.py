@@ -11,6 +11,7 @@ Rules (ids recorded on each Statement):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -83,7 +84,7 @@ def _learn_titles(table: MentionTable, text: str) -> dict[str, str]:
     """``<Genitive> <title> <Person>`` teaches that the title refers to the person here."""
     titles: dict[str, str] = {}
     mentions = table.mentions
-    for first, second in zip(mentions, mentions[1:], strict=False):
+    for first, second in itertools.pairwise(mentions):
         if first.how == "genitive" and second.type is EntityType.PERSON:
             between = text[first.span.end : second.span.start]
             words = between.split()

@@ -10,12 +10,14 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
+from kg.serialize import dump
 from kg.store.base import insert_data_update
+from kg.vocab import PREFIXES
 
 __all__ = ["OxigraphStore"]
 
 
-def _graph_names(names: Sequence[str] | None) -> list[ox.NamedNode] | None:
+def _graph_names(names: Sequence[str] | None) -> Any:
     if names is None:
         return None
     try:
@@ -88,19 +90,22 @@ class OxigraphStore:
         fmt = ox.RdfFormat.from_media_type(media_type)
         if fmt is None:
             raise ValueError(f"unsupported RDF media type {media_type}")
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
         if fmt.supports_datasets:
             if graph is None:
-                return bytes(self._store.dump(format=fmt))
+                return dump(self._store, format=fmt, prefixes=prefixes)
             out = ox.Store()
             out.extend(ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(graph))
                        for q in self._store.quads_for_pattern(None, None, None,
                                                               ox.NamedNode(graph)))
-            return bytes(out.dump(format=fmt))
+            return dump(out, format=fmt, prefixes=prefixes)
         if graph is not None:
-            return bytes(self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)))
-        merged = self._store.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }")
-        return bytes(merged.serialize(format=fmt))
+            return dump(self._store, format=fmt, from_graph=ox.NamedNode(graph),
+                        prefixes=prefixes)
+        triples: Any = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        merged = ox.Store()  # a store is a set: each triple once, whatever its graphs
+        merged.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+        return dump(merged, format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
