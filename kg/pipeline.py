@@ -50,7 +50,9 @@ class Builder:
     def store_article(self, graphs: ArticleGraph, store: GraphStore) -> int:
         minter = self.minter
         replace: dict[str, Graph] = {graphs.graph_iri: graphs.asserted}
-        add: dict[str, Graph] = {str(minter.entities_graph()): graphs.entities}
+        entities = graphs.entities + Graph()
+        entities.add((minter.entities_graph(), RDF.type, KG.AssertedGraph))
+        add: dict[str, Graph] = {str(minter.entities_graph()): entities}
         if self.reasoning:
             inferred = reason(graphs.asserted, ontology=self.ontology, context=graphs.entities)
             inferred_iri = minter.inferred_graph(graphs.article_id)
@@ -58,8 +60,12 @@ class Builder:
             inferred.add((inferred_iri, PROV.wasDerivedFrom, minter.article_graph(
                 graphs.article_id)))
             replace[str(inferred_iri)] = inferred
-            add[str(minter.entities_inferred_graph())] = reason(graphs.entities,
-                                                                ontology=self.ontology)
+            entity_inferences = reason(graphs.entities, ontology=self.ontology)
+            entities_inferred = minter.entities_inferred_graph()
+            entity_inferences.add((entities_inferred, RDF.type, KG.InferredGraph))
+            entity_inferences.add((entities_inferred, PROV.wasDerivedFrom,
+                                   minter.entities_graph()))
+            add[str(entities_inferred)] = entity_inferences
         store.apply(replace=replace, add=add)
         return sum(len(g) for g in (*replace.values(), *add.values()))
 

@@ -155,6 +155,8 @@ def _status(kind: str, clause: str, statement: Statement | None, lexicon: Lexico
             speech_lemmas: dict[str, str]) -> str | None:
     """How the text presents the action, or None when it asserts no action at all."""
     low = clause.lower()
+    if _cue(lexicon, "hypothetical", low):
+        return None  # "kan komme til å", "dersom", "vurderer": no action is asserted
     if _cue(lexicon, "fear_cues", low):
         return "Feared"
     if re.search(r"\bkan\b|\bkunne\b|\bville\b|\bhvis\b|\bdersom\b|\bmå se\b|\bmå\b", low):

@@ -19,6 +19,7 @@ _UPPER = "A-ZÆØÅÉÜÖÄ"
 _LOWER = "a-zæøåéüöä"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _PERSON_NAME = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w-])")
+_PARENTHESES = re.compile(r"\(([A-ZÆØÅ][A-Za-zæøå]{0,4})\)")
 _CREDIT = re.compile(r"\bFoto:.*$", re.MULTILINE)
 
 
@@ -145,6 +146,14 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             key = forms[match.group(0)]
             table.add(Found(span, key, EntityType.PERSON, "name_part"), persons[key])
             taken.append(span)
+
+    # "(Ap)" right after a person names the party; "(34)" is an age and names nothing.
+    person_ends = {m.span.end for m in table.mentions if m.type is EntityType.PERSON}
+    for match in _PARENTHESES.finditer(text, body.start):
+        party = gazetteer.parties.get(match.group(1))
+        if party is not None and match.start() - 1 in person_ends | {e + 1 for e in person_ends}:
+            span = Span(match.start(1), match.end(1))
+            table.add(Found(span, party.key, party.type, "party"), party.label_nb, party)
 
     table.mentions.sort(key=lambda m: m.span.start)
     return table
