@@ -182,7 +182,7 @@ def _cell(term: Any) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.Literal):
-        return term.value + (f"@{term.language}" if term.language else "")
+        return term.value
     return str(term.value) if hasattr(term, "value") else str(term)
 
 
@@ -272,9 +272,22 @@ def _extraction_table(extraction: Any) -> str:
     return "\n".join(lines)
 
 
+def settings_markdown() -> str:
+    """The settings table as Markdown (README embeds it; a test keeps them equal)."""
+    lines = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    for setting in SETTINGS:
+        default = "(see meaning)" if setting.name == "store" else f"`{setting.default!r}`"
+        lines.append(f"| `{setting.name}` | `{setting.env}` | {default} | {setting.help} |")
+    return "\n".join(lines)
+
+
 @main.command("settings")
-def settings_command() -> None:
+@click.option("--markdown", is_flag=True, help="Print the table as Markdown.")
+def settings_command(markdown: bool) -> None:
     """List every setting with its environment variable, default and meaning."""
+    if markdown:
+        click.echo(settings_markdown())
+        return
     for setting in SETTINGS:
         click.echo(f"{setting.name} ({setting.env}) default: {setting.default!r}\n"
                    f"    {setting.help}")

@@ -36,7 +36,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("store", None, "Store location: a directory for the embedded Oxigraph store "
-            f"(default {default_store_path()}), or 'memory:' for a throw-away store."),
+            "(default $XDG_DATA_HOME/kg/store, i.e. ~/.local/share/kg/store), or 'memory:' "
+            "for a throw-away store."),
     Setting("base_iri", "http://127.0.0.1:8000/",
             "Base IRI under which articles, entities, statements and actions are minted; "
             "set it to the public address of a deployment so its IRIs dereference."),

@@ -1,0 +1,36 @@
+# One-line targets; CI runs `make test` (see .ci/run).
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: install run build serve test lint type unit clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: build serve                     ## build seeds/ into the default store, then serve it
+
+build: install
+	$(BIN)/kg build seeds/
+
+serve: install
+	$(BIN)/kg serve
+
+lint: install
+	$(BIN)/ruff check kg server tests
+
+type: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest
+
+test: lint type unit                 ## everything CI checks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
