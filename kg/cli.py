@@ -53,32 +53,43 @@ def main() -> None:
 @click.option("--base-iri", help="Base IRI for minted IRIs [env KG_BASE_IRI].")
 @click.option("--reasoning/--no-reasoning", default=None,
               help="Materialise OWL RL inferences (default on) [env KG_REASONING].")
+@click.option("--reasoner", type=click.Choice(["compiled", "owlrl"]), default=None,
+              help="OWL RL engine (default compiled) [env KG_REASONER].")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default: one per core; 1: none) [env KG_WORKERS].")
+@click.option("--force", is_flag=True, help="Rebuild articles whose content is already stored.")
 def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
-          reasoning: bool | None) -> None:
+          reasoning: bool | None, reasoner: str | None, workers: int | None,
+          force: bool) -> None:
     """Read articles (files, folders, or - for standard input), extract, link, reason and
     store them. Plain-text files start with a 'date YYYY-MM[-DD]' line; .jsonl files hold
-    one article per line. Building an article again replaces its graph.
+    one article per line. Building an article again replaces its graph; an article already
+    stored with the same content is skipped, so an interrupted build resumes.
 
     Exit status: 0 when every article was stored, 1 when some could not be read or built
     (the others are stored), 2 on a usage error."""
     from kg.pipeline import Builder
     from kg.pipeline import build as run_build
-    from kg.read import read_articles
+    from kg.read import count_articles, read_articles
     from kg.store import open_store
 
-    settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning)
+    settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning,
+                         reasoner=reasoner, workers=workers)
     graph_store = open_store(settings.store_location)
-    builder = Builder.create(settings.base_iri, reasoning=settings.reasoning)
-    items = list(read_articles(paths))
-    with click.progressbar(length=len(items), label="Building", file=sys.stderr,
-                           show_pos=True) as bar:
-        report = run_build(items, store=graph_store, builder=builder,
-                           progress=lambda _source: bar.update(1))
+    builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
+                             reasoner=settings.reasoner)
+    total = count_articles(paths) if "-" not in paths else None
+    with click.progressbar(length=total or 0, label="Building", file=sys.stderr,
+                           show_pos=True, show_eta=total is not None) as bar:
+        report = run_build(read_articles(paths), store=graph_store, builder=builder,
+                           progress=lambda _source: bar.update(1), workers=settings.workers,
+                           force=force)
     graph_store.close()
     for source, reason in report.failed:
         click.echo(f"skipped {source}: {reason}", err=True)
-    click.echo(f"stored {len(report.stored)} article(s), {len(report.failed)} failed; "
-               f"store: {settings.store_location}", err=True)
+    unchanged = f", {len(report.unchanged)} unchanged" if report.unchanged else ""
+    click.echo(f"stored {len(report.stored)} article(s){unchanged}, {len(report.failed)} "
+               f"failed; store: {settings.store_location}", err=True)
     if report.failed:
         sys.exit(1)
 
@@ -270,6 +281,43 @@ def _extraction_table(extraction: Any) -> str:
         lines.append(f"- {action.kind} by {agent} -> {dest}, status {action.status}, personnel "
                      f"{action.personnel_min}-{action.personnel_max}, duration {action.duration}")
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--gold", "gold", type=click.Path(exists=True, dir_okay=False),
+              help="Gold file in the gold.json schema [default: $KG_SHARED_DIR/seeds/gold.json "
+                   "or ../shared/seeds/gold.json next to the repository].")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--diff/--no-diff", default=True, show_default=True,
+              help="List what was missed, invented, wrong, and every must_not violation.")
+def evaluate(paths: tuple[str, ...], gold: str | None, store: str | None, fmt: str,
+             diff: bool) -> None:
+    """Score extraction against a gold file through SPARQL: precision, recall and F1 for
+    entities, statements, actions and roles, with a per-item diff. Builds PATHS (default
+    seeds/) into a throw-away store, or reads an existing store with --store."""
+    from kg.evaluate import default_gold_path, evaluate_store, format_report
+    from kg.pipeline import Builder
+    from kg.pipeline import build as run_build
+    from kg.read import read_articles
+    from kg.store import open_store
+
+    gold_path = Path(gold) if gold else default_gold_path()
+    if not gold_path.is_file():
+        raise click.UsageError(f"gold file not found: {gold_path} (use --gold)")
+    if store and not paths:
+        graph_store = open_store(_settings(store=store).store_location, read_only=True)
+    else:
+        graph_store = open_store("memory:")
+        builder = Builder.create(_settings().base_iri, reasoning=False)
+        run_build(read_articles(list(paths) or ["seeds"]), store=graph_store, builder=builder)
+    report = evaluate_store(graph_store, gold_path)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, diff=diff))
 
 
 def settings_markdown() -> str:

@@ -58,6 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Comma-separated endpoint IRI prefixes SERVICE may call, e.g. "
             "https://query.wikidata.org/sparql. Empty: SERVICE refused."),
     Setting("reasoning", True, "Materialise OWL RL inferences at build time."),
+    Setting("reasoner", "compiled",
+            "OWL RL engine: 'compiled' (schema closure by owlrl, instance rules in Python; "
+            "fast) or 'owlrl' (owlrl's full closure per article; slow, the reference)."),
+    Setting("workers", 0,
+            "Worker processes for the CPU-bound build stages; 0 means one per core "
+            "(1 runs everything in the main process)."),
 )
 
 
@@ -76,6 +82,8 @@ class Settings:
     cors_origins: str = ""
     service_allowlist: str = ""
     reasoning: bool = True
+    reasoner: str = "compiled"
+    workers: int = 0
 
     @property
     def store_location(self) -> str:

@@ -172,6 +172,7 @@ class BuildReport:
     """What a build did: stored articles, and per-article failures with reasons."""
 
     stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # already stored with the same content
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
 

@@ -1,17 +1,26 @@
 """The build workflow: read -> extract -> link -> to_rdf -> reason -> store.
 
-Each article is written in one transaction: its asserted and inferred graphs are
-replaced (so building it again changes nothing), and the shared entity graphs grow.
-An article that fails is recorded in the report with its reason; the batch goes on.
+The CPU-bound stages run in worker processes (``prepare``: one article in, the N-Triples
+to write out); the main process is the store's only writer. Each article is written in
+one transaction: its asserted and inferred graphs are replaced (so building it again
+changes nothing) and the shared entity graphs grow. An article whose content hash is
+already stored is skipped, so an interrupted build resumes where it stopped. Failures are
+recorded in the report with their reason; the batch goes on. Work is submitted through a
+bounded window, so memory stays flat however large the corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
+from kg import __version__
 from kg.errors import ArticleError, KGError
 from kg.extract import extract
 from kg.extract.lexicon import Lexicon, load_lexicon
@@ -20,75 +29,201 @@ from kg.iri import IRIMinter
 from kg.link import link
 from kg.mapping import to_rdf
 from kg.model import Article, ArticleGraph, BuildReport
-from kg.ontology import load_ontology
-from kg.reason import reason
+from kg.ontology import load_ontology, ontology_path
+from kg.reason import CompiledReasoner, reason
 from kg.store.base import GraphStore
 from kg.vocab import KG, PROV, RDF
 
-__all__ = ["Builder", "build"]
+__all__ = ["Builder", "PreparedArticle", "build"]
+
+_WINDOW_PER_WORKER = 8  # articles in flight per worker process
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """Everything one article writes, as N-Triples text per named graph."""
+
+    article_id: str
+    source: str
+    replace: dict[str, str]
+    add: dict[str, str]
+    triples: int
 
 
 @dataclass
 class Builder:
-    """The collaborators a build needs, made once and passed to every stage."""
+    """The collaborators a build needs, made once (per process) and passed to every stage."""
 
     minter: IRIMinter
     gazetteer: Gazetteer
     lexicon: Lexicon
     ontology: Graph
     reasoning: bool = True
+    engine: str = "compiled"
+    compiled: CompiledReasoner | None = field(default=None, repr=False)
 
     @classmethod
-    def create(cls, base_iri: str, *, reasoning: bool = True, language: str = "nb") -> Builder:
+    def create(cls, base_iri: str, *, reasoning: bool = True, reasoner: str = "compiled",
+               language: str = "nb") -> Builder:
+        if reasoner not in ("compiled", "owlrl"):
+            raise KGError(f"unknown reasoner {reasoner!r}: use 'compiled' or 'owlrl'")
+        ontology = load_ontology()
+        compiled = CompiledReasoner.compile(ontology) if reasoning and reasoner == "compiled" \
+            else None
         return cls(IRIMinter(base_iri), load_gazetteer(language), load_lexicon(language),
-                   load_ontology(), reasoning)
+                   ontology, reasoning, reasoner, compiled)
+
+    @property
+    def fingerprint(self) -> str:
+        """What an article's graph depends on besides its text: code, rules, ontology."""
+        digest = hashlib.sha256(f"{__version__}|{self.lexicon.version}|{self.engine}|"
+                                f"{self.reasoning}|{self.minter.base}".encode())
+        digest.update(ontology_path().read_bytes())
+        return digest.hexdigest()[:16]
+
+    def content_hash(self, article: Article) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for part in (article.text, article.published, article.title or "", article.url or "",
+                     article.publisher or "", article.language):
+            digest.update(b"\x00" + part.encode())
+        return digest.hexdigest()
 
     def graphs(self, article: Article) -> ArticleGraph:
         extraction = extract(article, gazetteer=self.gazetteer, lexicon=self.lexicon)
         return to_rdf(link(extraction, gazetteer=self.gazetteer), minter=self.minter)
 
-    def store_article(self, graphs: ArticleGraph, store: GraphStore) -> int:
+    def infer(self, data: Graph, context: Graph | None = None) -> Graph:
+        if self.compiled is not None:
+            return self.compiled.infer(data)
+        return reason(data, ontology=self.ontology, context=context)
+
+    def prepare(self, article: Article) -> PreparedArticle:
+        """The CPU-bound part of building one article (no I/O)."""
+        graphs = self.graphs(article)
         minter = self.minter
-        replace: dict[str, Graph] = {graphs.graph_iri: graphs.asserted}
+        graph_iri = URIRef(graphs.graph_iri)
+        asserted = graphs.asserted
+        asserted.add((graph_iri, KG.contentHash, Literal(self.content_hash(article))))
+        replace: dict[str, Graph] = {graphs.graph_iri: asserted}
         entities = graphs.entities + Graph()
         entities.add((minter.entities_graph(), RDF.type, KG.AssertedGraph))
         add: dict[str, Graph] = {str(minter.entities_graph()): entities}
         if self.reasoning:
-            inferred = reason(graphs.asserted, ontology=self.ontology, context=graphs.entities)
+            inferred = self.infer(graphs.asserted, graphs.entities)
             inferred_iri = minter.inferred_graph(graphs.article_id)
             inferred.add((inferred_iri, RDF.type, KG.InferredGraph))
-            inferred.add((inferred_iri, PROV.wasDerivedFrom, minter.article_graph(
-                graphs.article_id)))
+            inferred.add((inferred_iri, PROV.wasDerivedFrom, graph_iri))
             replace[str(inferred_iri)] = inferred
-            entity_inferences = reason(graphs.entities, ontology=self.ontology)
+            entity_inferences = self.infer(graphs.entities)
             entities_inferred = minter.entities_inferred_graph()
             entity_inferences.add((entities_inferred, RDF.type, KG.InferredGraph))
             entity_inferences.add((entities_inferred, PROV.wasDerivedFrom,
                                    minter.entities_graph()))
             add[str(entities_inferred)] = entity_inferences
-        store.apply(replace=replace, add=add)
-        return sum(len(g) for g in (*replace.values(), *add.values()))
+        count = sum(len(g) for g in (*replace.values(), *add.values()))
+        return PreparedArticle(
+            article.id, article.source,
+            {name: g.serialize(format="nt") for name, g in replace.items()},
+            {name: g.serialize(format="nt") for name, g in add.items()}, count)
 
     def store_ontology(self, store: GraphStore) -> None:
         store.apply(replace={str(self.minter.ontology_graph()): self.ontology}, add={})
 
+    def stored_hashes(self, store: GraphStore) -> dict[str, str]:
+        """Content hash of every article graph in the store (to skip unchanged articles)."""
+        result = store.query(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?g <{KG.contentHash}> ?h }} }}")
+        return {row[0].value: row[1].value for row in result}
+
+
+# Worker-process state: one Builder per process, made by the pool initializer.
+_WORKER: Builder | None = None
+
+
+def _init_worker(base_iri: str, reasoning: bool, reasoner: str, language: str) -> None:
+    global _WORKER
+    _WORKER = Builder.create(base_iri, reasoning=reasoning, reasoner=reasoner,
+                             language=language)
+
+
+def _prepare_in_worker(article: Article) -> PreparedArticle | tuple[str, str]:
+    assert _WORKER is not None
+    return _safe_prepare(_WORKER, article)
+
+
+def _safe_prepare(builder: Builder, article: Article) -> PreparedArticle | tuple[str, str]:
+    try:
+        return builder.prepare(article)
+    except KGError as exc:
+        return article.source, exc.message
+    except Exception as exc:
+        return article.source, f"internal error: {type(exc).__name__}: {exc}"
+
+
+_Result = ArticleError | PreparedArticle | tuple[str, str]  # tuple: (source, reason)
+
+
+def _prepared(items: Iterable[Article | ArticleError], builder: Builder, workers: int,
+              language: str) -> Iterator[_Result]:
+    """In input order: read errors as they are, articles prepared (in workers when > 1)."""
+    if workers <= 1:
+        for item in items:
+            yield _safe_prepare(builder, item) if isinstance(item, Article) else item
+        return
+    window: deque[Future[PreparedArticle | tuple[str, str]] | ArticleError] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(
+            builder.minter.base, builder.reasoning, builder.engine, language)) as pool:
+        for item in items:
+            window.append(pool.submit(_prepare_in_worker, item)
+                          if isinstance(item, Article) else item)
+            while len(window) > workers * _WINDOW_PER_WORKER:
+                yield _settle(window.popleft())
+        while window:
+            yield _settle(window.popleft())
+
+
+def _settle(entry: Future[PreparedArticle | tuple[str, str]] | ArticleError) -> _Result:
+    return entry if isinstance(entry, ArticleError) else entry.result()
+
 
 def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder: Builder,
-          progress: Callable[[str], None] | None = None) -> BuildReport:
-    """Build every article into ``store``; failures are reported, not raised."""
+          progress: Callable[[str], None] | None = None, workers: int = 1, force: bool = False,
+          language: str = "nb") -> BuildReport:
+    """Build every article into ``store``; failures are reported, not raised.
+
+    ``workers`` > 1 prepares articles in that many processes. Unless ``force``, an article
+    whose content hash is already stored is left as it is (``report.unchanged``).
+    """
     report = BuildReport()
     builder.store_ontology(store)
-    for item in items:
-        if isinstance(item, ArticleError):
-            report.failed.append((item.source, item.reason))
+    known = {} if force else builder.stored_hashes(store)
+    workers = workers or (os.cpu_count() or 1)
+
+    def pending() -> Iterator[Article | ArticleError]:
+        for item in items:
+            if isinstance(item, Article) and known.get(
+                    str(builder.minter.article_graph(item.id))) == builder.content_hash(item):
+                report.unchanged.append(item.id)
+                if progress is not None:
+                    progress(item.source)
+                continue
+            yield item
+
+    for result in _prepared(pending(), builder, workers, language):
+        if isinstance(result, ArticleError):
+            report.failed.append((result.source, result.reason))
+            source = result.source
+        elif isinstance(result, tuple):
+            report.failed.append(result)
+            source = result[0]
         else:
+            source = result.source
             try:
-                report.triples += builder.store_article(builder.graphs(item), store)
-                report.stored.append(item.id)
+                store.apply(replace=result.replace, add=result.add)
             except KGError as exc:
-                report.failed.append((item.source, exc.message))
-            except Exception as exc:
-                report.failed.append((item.source, f"internal error: {type(exc).__name__}: {exc}"))
+                report.failed.append((result.source, exc.message))
+            else:
+                report.stored.append(result.article_id)
+                report.triples += result.triples
         if progress is not None:
-            progress(item.source)
+            progress(source)
     return report

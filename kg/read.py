@@ -28,7 +28,8 @@ from pathlib import Path
 from kg.errors import ArticleError
 from kg.model import Article
 
-__all__ = ["ARTICLE_SUFFIXES", "parse_jsonl_line", "parse_text", "read_articles", "slugify"]
+__all__ = ["ARTICLE_SUFFIXES", "count_articles", "parse_jsonl_line", "parse_text", "read_articles",
+           "slugify"]
 
 ARTICLE_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -141,6 +142,49 @@ def _from_bytes(data: bytes, *, source: str, stem: str,
         yield err
 
 
+def _jsonl_file(path: Path) -> Iterator[Article | ArticleError]:
+    """A JSON Lines file, one line at a time (memory stays flat for large files)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield ArticleError(str(path), f"cannot read: {exc.strerror}")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield ArticleError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+                continue
+            try:
+                yield parse_jsonl_line(line, source=source)
+            except ArticleError as err:
+                yield err
+
+
+def count_articles(paths: Iterable[str]) -> int:
+    """How many articles (or bad inputs) ``read_articles`` will yield, without parsing."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            total += 1
+            continue
+        for file in _files(path):
+            if file.suffix.lower() in (".jsonl", ".ndjson"):
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def _files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
@@ -163,13 +207,15 @@ def read_articles(paths: Iterable[str]) -> Iterator[Article | ArticleError]:
             yield ArticleError(name, "no such file or folder")
             continue
         for file in _files(path):
+            if file.suffix.lower() in (".jsonl", ".ndjson"):
+                yield from _jsonl_file(file)
+                continue
             try:
-                if file.stat().st_size > MAX_ARTICLE_BYTES and file.suffix == ".txt":
+                if file.stat().st_size > MAX_ARTICLE_BYTES:
                     yield ArticleError(str(file), f"larger than {MAX_ARTICLE_BYTES} bytes")
                     continue
                 data = file.read_bytes()
             except OSError as exc:
                 yield ArticleError(str(file), f"cannot read: {exc.strerror}")
                 continue
-            jsonl = file.suffix.lower() in (".jsonl", ".ndjson")
-            yield from _from_bytes(data, source=str(file), stem=file.stem, jsonl=jsonl)
+            yield from _from_bytes(data, source=str(file), stem=file.stem, jsonl=False)

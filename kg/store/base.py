@@ -16,8 +16,10 @@ class GraphStore(Protocol):
     location: str
     supports_update: bool
 
-    def apply(self, *, replace: Mapping[str, Graph], add: Mapping[str, Graph]) -> None:
-        """Atomically replace the named graphs in ``replace`` and add to those in ``add``."""
+    def apply(self, *, replace: Mapping[str, Graph | str],
+              add: Mapping[str, Graph | str]) -> None:
+        """Atomically replace the named graphs in ``replace`` and add to those in ``add``
+        (each a Graph or N-Triples text)."""
 
     def query(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None, base_iri: str | None = None) -> Any:
@@ -35,14 +37,15 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-def insert_data_update(*, replace: Mapping[str, Graph], add: Mapping[str, Graph]) -> str:
+def insert_data_update(*, replace: Mapping[str, Graph | str],
+                       add: Mapping[str, Graph | str]) -> str:
     """One SPARQL Update request that drops and refills ``replace`` and adds ``add``:
     a single request is a single transaction on any SPARQL 1.1 store."""
     parts = [f"DROP SILENT GRAPH <{name}>" for name in replace]
     blocks = []
     for name, graph in [*replace.items(), *add.items()]:
-        if len(graph):
-            body = graph.serialize(format="nt")
+        body = graph if isinstance(graph, str) else graph.serialize(format="nt")
+        if body.strip():
             blocks.append(f"GRAPH <{name}> {{\n{body}}}")
     if blocks:
         parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")

@@ -53,7 +53,8 @@ class OxigraphStore:
     def raw(self) -> ox.Store:
         return self._store
 
-    def apply(self, *, replace: Mapping[str, Graph], add: Mapping[str, Graph]) -> None:
+    def apply(self, *, replace: Mapping[str, Graph | str],
+              add: Mapping[str, Graph | str]) -> None:
         update = insert_data_update(replace=replace, add=add)
         if not update:
             return
