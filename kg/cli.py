@@ -58,9 +58,11 @@ def main() -> None:
 @click.option("--workers", type=int, default=None,
               help="Worker processes (default: one per core; 1: none) [env KG_WORKERS].")
 @click.option("--force", is_flag=True, help="Rebuild articles whose content is already stored.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print 'stored <id>' as each article's transaction commits.")
 def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
           reasoning: bool | None, reasoner: str | None, workers: int | None,
-          force: bool) -> None:
+          force: bool, verbose: bool) -> None:
     """Read articles (files, folders, or - for standard input), extract, link, reason and
     store them. Plain-text files start with a 'date YYYY-MM[-DD]' line; .jsonl files hold
     one article per line. Building an article again replaces its graph; an article already
@@ -79,11 +81,16 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
     builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
                              reasoner=settings.reasoner)
     total = count_articles(paths) if "-" not in paths else None
+    def stored(article_id: str) -> None:
+        if verbose:
+            click.echo(f"stored {article_id}", err=True)
+            sys.stderr.flush()
+
     with click.progressbar(length=total or 0, label="Building", file=sys.stderr,
                            show_pos=True, show_eta=total is not None) as bar:
         report = run_build(read_articles(paths), store=graph_store, builder=builder,
                            progress=lambda _source: bar.update(1), workers=settings.workers,
-                           force=force)
+                           force=force, on_stored=stored)
     graph_store.close()
     for source, reason in report.failed:
         click.echo(f"skipped {source}: {reason}", err=True)

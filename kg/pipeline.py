@@ -187,11 +187,12 @@ def _settle(entry: Future[PreparedArticle | tuple[str, str]] | ArticleError) -> 
 
 def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder: Builder,
           progress: Callable[[str], None] | None = None, workers: int = 1, force: bool = False,
-          language: str = "nb") -> BuildReport:
+          language: str = "nb", on_stored: Callable[[str], None] | None = None) -> BuildReport:
     """Build every article into ``store``; failures are reported, not raised.
 
     ``workers`` > 1 prepares articles in that many processes. Unless ``force``, an article
     whose content hash is already stored is left as it is (``report.unchanged``).
+    ``on_stored`` is called with each article id once its transaction has committed.
     """
     report = BuildReport()
     builder.store_ontology(store)
@@ -224,6 +225,8 @@ def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder
             else:
                 report.stored.append(result.article_id)
                 report.triples += result.triples
+                if on_stored is not None:
+                    on_stored(result.article_id)
         if progress is not None:
             progress(source)
     return report

@@ -1,7 +1,9 @@
 """Stores: ``open_store(location)`` picks an implementation by the location's form.
 
 * a directory path: the embedded Oxigraph store on disk (the default);
-* ``memory:``: an in-memory Oxigraph store (tests, one-off queries).
+* ``memory:``: an in-memory Oxigraph store (tests, one-off queries);
+* ``http://…`` or ``https://…``: the query endpoint of a SPARQL 1.1 server with Update
+  (see :mod:`kg.store.remote`).
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ def open_store(location: str, *, read_only: bool = False) -> GraphStore:
         from kg.store.oxigraph import OxigraphStore
 
         return OxigraphStore(None)
+    if location.startswith(("http://", "https://")):
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore(location)
     if "://" in location:
-        raise ConfigError(f"store location {location!r}: remote stores are not supported yet; "
-                          "give a directory or 'memory:'")
+        raise ConfigError(f"store location {location!r}: give a directory, 'memory:' or the "
+                          "http(s) URL of a SPARQL endpoint")
     from kg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(location, read_only=read_only)

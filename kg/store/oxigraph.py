@@ -66,9 +66,11 @@ class OxigraphStore:
     def query(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None, base_iri: str | None = None) -> Any:
         defaults = _graph_names(default_graphs)
+        # The protocol's dataset: naming graphs replaces the union default graph.
+        union = not default_graphs and not named_graphs
         try:
             return self._store.query(
-                sparql, base_iri=base_iri, use_default_graph_as_union=not defaults,
+                sparql, base_iri=base_iri, use_default_graph_as_union=union,
                 default_graph=defaults or None, named_graphs=_graph_names(named_graphs))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
