@@ -103,6 +103,29 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
 
 @main.command()
 @store_option
+@click.option("--base-iri", help="Base IRI the store's IRIs were minted under.")
+@click.option("--reasoner", type=click.Choice(["compiled", "owlrl"]), default=None,
+              help="OWL RL engine (default compiled) [env KG_REASONER].")
+def reason(store: str | None, base_iri: str | None, reasoner: str | None) -> None:
+    """Recompute every inferred graph from the asserted graphs and the current ontology
+    (run it after changing the ontology)."""
+    import time
+
+    from kg.pipeline import Builder, rematerialise
+    from kg.store import open_store
+
+    settings = _settings(store=store, base_iri=base_iri, reasoner=reasoner)
+    graph_store = open_store(settings.store_location)
+    builder = Builder.create(settings.base_iri, reasoner=settings.reasoner)
+    started = time.perf_counter()
+    written = rematerialise(graph_store, builder)
+    graph_store.close()
+    click.echo(f"wrote {written} inferred triples in {time.perf_counter() - started:.1f} s",
+               err=True)
+
+
+@main.command()
+@store_option
 @click.option("--host", help="Interface to listen on [default 127.0.0.1: this machine only].")
 @click.option("--port", type=int, help="Port [default 8000; 0 picks a free one].")
 @click.option("--base-iri", help="Base IRI the store's IRIs were minted under.")

@@ -30,11 +30,11 @@ from kg.link import link
 from kg.mapping import to_rdf
 from kg.model import Article, ArticleGraph, BuildReport
 from kg.ontology import load_ontology, ontology_path
-from kg.reason import CompiledReasoner, reason
+from kg.reason import CompiledReasoner, nt_term, reason
 from kg.store.base import GraphStore
 from kg.vocab import KG, PROV, RDF
 
-__all__ = ["Builder", "PreparedArticle", "build"]
+__all__ = ["Builder", "PreparedArticle", "build", "rematerialise"]
 
 _WINDOW_PER_WORKER = 8  # articles in flight per worker process
 
@@ -92,10 +92,12 @@ class Builder:
         extraction = extract(article, gazetteer=self.gazetteer, lexicon=self.lexicon)
         return to_rdf(link(extraction, gazetteer=self.gazetteer), minter=self.minter)
 
-    def infer(self, data: Graph, context: Graph | None = None) -> Graph:
+    def infer(self, data: Graph, context: Graph | None = None) -> str:
+        """N-Triples of what reasoning adds to ``data`` (``context``: facts it may use)."""
         if self.compiled is not None:
-            return self.compiled.infer(data)
-        return reason(data, ontology=self.ontology, context=context)
+            return self.compiled.infer_ntriples(
+                (nt_term(s), nt_term(p), nt_term(o)) for s, p, o in data)
+        return reason(data, ontology=self.ontology, context=context).serialize(format="nt")
 
     def prepare(self, article: Article) -> PreparedArticle:
         """The CPU-bound part of building one article (no I/O)."""
@@ -104,27 +106,19 @@ class Builder:
         graph_iri = URIRef(graphs.graph_iri)
         asserted = graphs.asserted
         asserted.add((graph_iri, KG.contentHash, Literal(self.content_hash(article))))
-        replace: dict[str, Graph] = {graphs.graph_iri: asserted}
         entities = graphs.entities + Graph()
         entities.add((minter.entities_graph(), RDF.type, KG.AssertedGraph))
-        add: dict[str, Graph] = {str(minter.entities_graph()): entities}
+        replace = {graphs.graph_iri: asserted.serialize(format="nt")}
+        add = {str(minter.entities_graph()): entities.serialize(format="nt")}
         if self.reasoning:
-            inferred = self.infer(graphs.asserted, graphs.entities)
             inferred_iri = minter.inferred_graph(graphs.article_id)
-            inferred.add((inferred_iri, RDF.type, KG.InferredGraph))
-            inferred.add((inferred_iri, PROV.wasDerivedFrom, graph_iri))
-            replace[str(inferred_iri)] = inferred
-            entity_inferences = self.infer(graphs.entities)
+            replace[str(inferred_iri)] = self.infer(graphs.asserted, graphs.entities) + \
+                _graph_description(inferred_iri, graph_iri)
             entities_inferred = minter.entities_inferred_graph()
-            entity_inferences.add((entities_inferred, RDF.type, KG.InferredGraph))
-            entity_inferences.add((entities_inferred, PROV.wasDerivedFrom,
-                                   minter.entities_graph()))
-            add[str(entities_inferred)] = entity_inferences
-        count = sum(len(g) for g in (*replace.values(), *add.values()))
-        return PreparedArticle(
-            article.id, article.source,
-            {name: g.serialize(format="nt") for name, g in replace.items()},
-            {name: g.serialize(format="nt") for name, g in add.items()}, count)
+            add[str(entities_inferred)] = self.infer(graphs.entities) + _graph_description(
+                entities_inferred, minter.entities_graph())
+        count = sum(text.count("\n") for text in (*replace.values(), *add.values()))
+        return PreparedArticle(article.id, article.source, replace, add, count)
 
     def store_ontology(self, store: GraphStore) -> None:
         store.apply(replace={str(self.minter.ontology_graph()): self.ontology}, add={})
@@ -230,3 +224,42 @@ def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder
         if progress is not None:
             progress(source)
     return report
+
+
+def rematerialise(store: GraphStore, builder: Builder,
+                  progress: Callable[[str], None] | None = None) -> int:
+    """Recompute every inferred graph from the asserted graphs and the current ontology
+    (after an ontology change). Each article's inferences are replaced in one transaction;
+    returns the number of inferred triples written."""
+    builder.store_ontology(store)
+    minter = builder.minter
+    prefix = minter.base + "graph/article/"
+    written = 0
+    for name in [g for g in store.named_graphs() if g.startswith(prefix)]:
+        inferred_iri = minter.inferred_graph(name[len(prefix):])
+        text = _infer_stored(store, builder, name)
+        store.apply(replace={str(inferred_iri): text + _graph_description(
+            inferred_iri, URIRef(name))}, add={})
+        written += text.count("\n")
+        if progress is not None:
+            progress(name)
+    entities_inferred = minter.entities_inferred_graph()
+    text = _infer_stored(store, builder, str(minter.entities_graph()))
+    store.apply(replace={str(entities_inferred): text + _graph_description(
+        entities_inferred, minter.entities_graph())}, add={})
+    return written + text.count("\n")
+
+
+def _graph_description(graph: URIRef, derived_from: URIRef) -> str:
+    return (f"<{graph}> <{RDF.type}> <{KG.InferredGraph}> .\n"
+            f"<{graph}> <{PROV.wasDerivedFrom}> <{derived_from}> .\n")
+
+
+def _infer_stored(store: GraphStore, builder: Builder, name: str) -> str:
+    """Inferences for a stored graph, read straight from the store."""
+    result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+    if builder.compiled is not None:
+        return builder.compiled.infer_ntriples(
+            (str(t.subject), str(t.predicate), str(t.object)) for t in result)
+    data = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in result)
+    return builder.infer(Graph().parse(data=data, format="nt"))

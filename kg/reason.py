@@ -19,15 +19,16 @@ dropped, and only triples about the subjects of the input graph are returned.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import owlrl
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
-__all__ = ["CompiledReasoner", "reason"]
+__all__ = ["CompiledReasoner", "nt_term", "reason"]
 
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual, RDFS.Class, OWL.Class}
 _UNSUPPORTED = (OWL.Restriction, OWL.FunctionalProperty, OWL.InverseFunctionalProperty,
@@ -72,14 +73,17 @@ def reason(asserted: Graph, *, ontology: Graph, context: Graph | None = None) ->
     return inferred
 
 
-def _closure(pairs: Iterable[tuple[Node, Node]]) -> dict[Node, frozenset[Node]]:
-    direct: dict[Node, set[Node]] = defaultdict(set)
+T = TypeVar("T", bound=Hashable)
+
+
+def _closure(pairs: Iterable[tuple[T, T]]) -> dict[T, frozenset[T]]:
+    direct: dict[T, set[T]] = defaultdict(set)
     for child, parent in pairs:
         if child != parent:
             direct[child].add(parent)
-    result: dict[Node, frozenset[Node]] = {}
+    result: dict[T, frozenset[T]] = {}
     for start in list(direct):
-        seen: set[Node] = set()
+        seen: set[T] = set()
         stack = list(direct[start])
         while stack:
             node = stack.pop()
@@ -90,15 +94,41 @@ def _closure(pairs: Iterable[tuple[Node, Node]]) -> dict[Node, frozenset[Node]]:
     return result
 
 
+Term = str  # a term in N-Triples syntax: "<http://…>", "_:b0", "\"text\"@nb"
+_TYPE = f"<{RDF.type}>"
+_SAME_AS = f"<{OWL.sameAs}>"
+_TRIVIAL = {f"<{t}>" for t in _TRIVIAL_TYPES}
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(node: Node) -> Term:
+    """An rdflib term in N-Triples syntax (``n3()`` may write Turtle long strings)."""
+    if isinstance(node, Literal):
+        text = '"' + str(node).translate(_ESCAPES) + '"'
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None and str(node.datatype) != str(XSD.string):
+            return f"{text}^^<{node.datatype}>"
+        return text
+    return node.n3()
+
+
+_nt = nt_term
+
+
 @dataclass(frozen=True)
 class CompiledReasoner:
-    superclasses: dict[Node, frozenset[Node]]
-    superproperties: dict[Node, frozenset[Node]]
-    domains: dict[Node, frozenset[Node]]
-    ranges: dict[Node, frozenset[Node]]
-    inverses: dict[Node, frozenset[Node]]
-    symmetric: frozenset[Node]
-    transitive: frozenset[Node]
+    """OWL RL instance rules over a precomputed schema closure, on N-Triples term strings."""
+
+    superclasses: dict[Term, frozenset[Term]]
+    superproperties: dict[Term, frozenset[Term]]
+    domains: dict[Term, frozenset[Term]]
+    ranges: dict[Term, frozenset[Term]]
+    inverses: dict[Term, frozenset[Term]]
+    symmetric: frozenset[Term]
+    transitive: frozenset[Term]
 
     @classmethod
     def compile(cls, ontology: Graph) -> CompiledReasoner:
@@ -112,67 +142,76 @@ class CompiledReasoner:
             schema.add(triple)
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False,
                                datatype_axioms=False).expand(schema)
-        superproperties = _closure(schema.subject_objects(RDFS.subPropertyOf))
 
-        def by_property(predicate: URIRef) -> dict[Node, frozenset[Node]]:
-            table: dict[Node, set[Node]] = defaultdict(set)
-            for prop, value in schema.subject_objects(predicate):
+        def pairs(predicate: URIRef) -> list[tuple[Term, Term]]:
+            return [(_nt(a), _nt(b)) for a, b in schema.subject_objects(predicate)]
+
+        superproperties = _closure(pairs(RDFS.subPropertyOf))
+
+        def by_property(predicate: URIRef) -> dict[Term, frozenset[Term]]:
+            table: dict[Term, set[Term]] = defaultdict(set)
+            for prop, value in pairs(predicate):
                 table[prop].add(value)
             for prop, supers in superproperties.items():  # prp-spo1 then prp-dom/rng
                 for sup in supers:
                     table[prop] |= table.get(sup, set())
-            return {k: frozenset(v - _TRIVIAL_TYPES) for k, v in table.items() if v}
+            return {k: frozenset(v - _TRIVIAL) for k, v in table.items() if v - _TRIVIAL}
 
-        inverse_pairs: dict[Node, set[Node]] = defaultdict(set)
-        for a, b in schema.subject_objects(OWL.inverseOf):
+        inverse_pairs: dict[Term, set[Term]] = defaultdict(set)
+        for a, b in pairs(OWL.inverseOf):
             inverse_pairs[a].add(b)
             inverse_pairs[b].add(a)
         return cls(
-            superclasses={k: v - _TRIVIAL_TYPES for k, v in
-                          _closure(schema.subject_objects(RDFS.subClassOf)).items()},
+            superclasses={k: v - _TRIVIAL for k, v in _closure(pairs(RDFS.subClassOf)).items()},
             superproperties=superproperties,
             domains=by_property(RDFS.domain),
             ranges=by_property(RDFS.range),
             inverses={k: frozenset(v) for k, v in inverse_pairs.items()},
-            symmetric=frozenset(schema.subjects(RDF.type, OWL.SymmetricProperty)),
-            transitive=frozenset(schema.subjects(RDF.type, OWL.TransitiveProperty)),
+            symmetric=frozenset(_nt(p) for p in schema.subjects(RDF.type, OWL.SymmetricProperty)),
+            transitive=frozenset(_nt(p) for p in schema.subjects(RDF.type,
+                                                                   OWL.TransitiveProperty)),
         )
 
-    def _consequences(self, s: Node, p: Node, o: Node) -> Iterable[tuple[Node, Node, Node]]:
-        for sup in self.superproperties.get(p, ()):
-            yield s, sup, o
-        for cls in self.domains.get(p, ()):
-            yield s, RDF.type, cls
-        if not isinstance(o, Literal):
-            for cls in self.ranges.get(p, ()):
-                yield o, RDF.type, cls
-            for inv in self.inverses.get(p, ()):
-                yield o, inv, s
+    def _consequences(self, s: Term, p: Term, o: Term) -> list[tuple[Term, Term, Term]]:
+        out = [(s, sup, o) for sup in self.superproperties.get(p, ())]
+        out += [(s, _TYPE, cls) for cls in self.domains.get(p, ())]
+        if not o.startswith('"'):
+            out += [(o, _TYPE, cls) for cls in self.ranges.get(p, ())]
+            out += [(o, inv, s) for inv in self.inverses.get(p, ())]
             if p in self.symmetric:
-                yield o, p, s
-        if p == RDF.type:
-            for cls in self.superclasses.get(o, ()):
-                yield s, RDF.type, cls
+                out.append((o, p, s))
+        if p == _TYPE:
+            out += [(s, _TYPE, cls) for cls in self.superclasses.get(o, ())]
+        return out
 
-    def infer(self, asserted: Graph) -> Graph:
-        """What the instance rules add to ``asserted`` (same contract as :func:`reason`)."""
-        known: set[tuple[Node, Node, Node]] = set(asserted)
-        agenda = list(known)
-        by_predicate: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    def infer_terms(self, asserted: Iterable[tuple[Term, Term, Term]]
+                    ) -> set[tuple[Term, Term, Term]]:
+        """What the instance rules add, about the subjects of ``asserted`` (IRIs only)."""
+        given = set(asserted)
+        known = set(given)
+        agenda = list(given)
+        pairs_by_predicate: dict[Term, list[tuple[Term, Term]]] = defaultdict(list)
         while agenda:
             s, p, o = agenda.pop()
-            new = list(self._consequences(s, p, o))
+            new = self._consequences(s, p, o)
             if p in self.transitive:
-                by_predicate[p].append((s, o))
-                new += [(s, p, o2) for s2, o2 in by_predicate[p] if s2 == o]
-                new += [(s2, p, o) for s2, o2 in by_predicate[p] if o2 == s]
+                pairs = pairs_by_predicate[p]
+                pairs.append((s, o))
+                new += [(s, p, o2) for s2, o2 in pairs if s2 == o]
+                new += [(s2, p, o) for s2, o2 in pairs if o2 == s]
             for triple in new:
                 if triple not in known:
                     known.add(triple)
                     agenda.append(triple)
-        subjects = {s for s in asserted.subjects() if isinstance(s, URIRef)}
-        inferred = Graph()
-        for triple in known:
-            if triple[0] in subjects and triple not in asserted and _keep(triple):
-                inferred.add(triple)
-        return inferred
+        subjects = {s for s, _, _ in given if s.startswith("<")}
+        return {t for t in known - given if t[0] in subjects
+                and not (t[1] == _SAME_AS and t[0] == t[2])
+                and not (t[1] == _TYPE and (t[2] in _TRIVIAL or t[2].startswith('"')))}
+
+    def infer_ntriples(self, asserted: Iterable[tuple[Term, Term, Term]]) -> str:
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in sorted(self.infer_terms(asserted)))
+
+    def infer(self, asserted: Graph) -> Graph:
+        """What the instance rules add to ``asserted`` (same contract as :func:`reason`)."""
+        terms = ((_nt(s), _nt(p), _nt(o)) for s, p, o in asserted)
+        return Graph().parse(data=self.infer_ntriples(terms), format="nt")
