@@ -22,7 +22,7 @@ serve: install
 	$(BIN)/kg serve
 
 lint: install
-	$(BIN)/ruff check kg server tests
+	$(BIN)/ruff check kg server tests bench
 
 type: install
 	$(BIN)/mypy
