@@ -5,7 +5,13 @@ BIN = $(VENV)/bin
 
 .PHONY: install run build serve test lint type unit clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+# Browser assets (YASGUI, cytoscape.js) and Comunica for the client tests, from package-lock.json;
+# served from node_modules by the server, never from a CDN. Skipped (with a note) without npm.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the web UI falls back to a plain form; browser tests skip"; fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,4 +39,4 @@ unit: install
 test: lint type unit                 ## everything CI checks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules tests/e2e/artifacts

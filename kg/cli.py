@@ -132,7 +132,8 @@ def reason(store: str | None, base_iri: str | None, reasoner: str | None) -> Non
 @click.option("--threads", type=int, help="Worker threads [default 4].")
 def serve(store: str | None, host: str | None, port: int | None, base_iri: str | None,
           threads: int | None) -> None:
-    """Serve the store over HTTP: /sparql (SPARQL 1.1), /dataset, /ontology, /id/... pages.
+    """Serve the store over HTTP: /sparql (SPARQL 1.1 and YASGUI), /store (Graph Store
+    Protocol), /dataset, /ontology, /id/... pages, /api/... JSON-LD views, /openapi.json.
 
     Updates are off unless a write token is set (KG_WRITE_TOKEN or KG_WRITE_TOKEN_FILE)."""
     import waitress

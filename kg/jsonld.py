@@ -72,8 +72,12 @@ def compact(expanded: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def frame(expanded: list[dict[str, Any]], frame_doc: dict[str, Any]) -> dict[str, Any]:
-    doc = {"@context": context()["@context"], **{k: v for k, v in frame_doc.items()
-                                                 if k != "@context"}}
+    """Frame with our context; a ``@context`` in ``frame_doc`` adds terms to ours (e.g.
+    reverse properties)."""
+    ours = context()["@context"]
+    extra = frame_doc.get("@context")
+    doc = {"@context": {**ours, **extra} if isinstance(extra, dict) else ours,
+           **{k: v for k, v in frame_doc.items() if k != "@context"}}
     out: dict[str, Any] = jsonld.frame(expanded, doc, options={
         "documentLoader": offline_loader(), "omitGraph": False})
     return out

@@ -7,7 +7,7 @@ Annotation whose TextPositionSelector offsets (code points) slice the article's
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import IRIMinter
@@ -44,6 +44,14 @@ def _annotate(graph: Graph, iri: URIRef, body: URIRef, article: Article, article
     graph.add((quote, OA.exact, Literal(text[span.start : span.end])))
     graph.add((quote, OA.prefix, Literal(text[max(0, span.start - _CONTEXT_CHARS) : span.start])))
     graph.add((quote, OA.suffix, Literal(text[span.end : span.end + _CONTEXT_CHARS])))
+
+
+def _dates(graph: Graph, iri: URIRef, text: str | None, value: str | None,
+           language: str) -> None:
+    if text:
+        graph.add((iri, KG.dateText, Literal(text, lang=language)))
+    if value:
+        graph.add((iri, KG.date, _date_literal(value)))
 
 
 def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
@@ -115,6 +123,7 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
         if statement.verb:
             graph.add((iri, KG.speechVerb, Literal(statement.verb, lang="nb")))
         graph.add((iri, KG.rule, Literal(statement.rule)))
+        _dates(graph, iri, statement.date_text, statement.date, article.language)
         for key in statement.about:
             if key in iris:
                 graph.add((iri, KG.about, iris[key]))
@@ -141,12 +150,40 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
         if action.duration:
             graph.add((iri, KG.duration, Literal(action.duration, datatype=XSD.duration)))
         graph.add((iri, KG.rule, Literal(action.rule)))
+        _dates(graph, iri, action.date_text, action.date, article.language)
+        if action.end:
+            graph.add((iri, KG.endDate, _date_literal(action.end)))
         for index in action.statements:
-            graph.add((statement_iris[index], stance.get(action.status, KG.claims), iri))
+            if index not in action.disputed_by:
+                graph.add((statement_iris[index], stance.get(action.status, KG.claims), iri))
+                graph.add((statement_iris[index], KG.about, iri))
         for index in action.disputed_by:
             graph.add((statement_iris[index], KG.disputes, iri))
+            graph.add((statement_iris[index], KG.about, iri))
         _annotate(graph, minter.annotation(aid, "a", number), iri, article, article_iri,
                   action.evidence, OA.describing)
+        for extra, span in enumerate(action.more_evidence, start=1):
+            _annotate(graph, minter.annotation(aid, f"a{number}e", extra), iri, article,
+                      article_iri, span, OA.describing)
 
-    assert not any(isinstance(term, BNode) for triple in graph for term in triple)
+    for number, role in enumerate(extraction.roles, start=1):
+        if role.holder not in iris:
+            continue
+        iri = URIRef(f"{minter.base}id/role/{aid}-{number}")
+        graph.add((iri, RDF.type, KG.PositionHolding if role.kind == "position"
+                   else KG.PartyMembership))
+        graph.add((iri, RDF.type, KG.Role))
+        graph.add((iri, KG.holder, iris[role.holder]))
+        if role.of in iris:
+            graph.add((iri, KG.roleOf, iris[role.of]))
+        if role.title:
+            graph.add((iri, KG.position, Literal(role.title, lang=article.language)))
+        graph.add((iri, KG.validAt, _date_literal(role.valid_at)))
+        graph.add((iri, KG.reportedIn, article_iri))
+        graph.add((iri, KG.rule, Literal(role.rule)))
+        for extra, span in enumerate((role.evidence, *role.more_evidence)):
+            _annotate(graph, minter.annotation(aid, f"r{number}e" if extra else "r",
+                                               extra or number),
+                      iri, article, article_iri, span, OA.describing)
+
     return ArticleGraph(aid, str(graph_iri), graph, entities)

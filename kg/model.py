@@ -24,6 +24,7 @@ __all__ = [
     "LinkedExtraction",
     "Mention",
     "MilitaryAction",
+    "Role",
     "Span",
     "Statement",
 ]
@@ -110,6 +111,8 @@ class Statement:
     verb: str | None
     about: tuple[str, ...] = ()  # Entity.key values
     rule: str = ""
+    date_text: str | None = None  # the time words as printed ("tirsdag", "i går")
+    date: str | None = None  # what they resolve to: YYYY-MM-DD, or the publication's YYYY-MM
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,28 @@ class MilitaryAction:
     statements: tuple[int, ...] = ()  # indexes into Extraction.statements that carry it
     disputed_by: tuple[int, ...] = ()  # indexes of statements that contest it
     rule: str = ""
+    more_evidence: tuple[Span, ...] = ()  # further mentions of the same action
+    end: str | None = None  # an end point (ISO date or month), e.g. from "ut året"
+    date_text: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A dated role the article attests: an office (``title`` of ``of``) or party membership.
+
+    ``utenriksminister Anniken Huitfeldt (Ap)`` gives a position (utenriksminister of Norge)
+    and a membership (Arbeiderpartiet), both valid at the article's publication date.
+    """
+
+    kind: str  # "position" or "party"
+    holder: str  # Entity.key of the person
+    of: str | None  # Entity.key of the organisation, country or party
+    title: str | None  # the title as a base form, lower case ("generalsekretær")
+    evidence: Span
+    valid_at: str  # the article's publication date (YYYY, YYYY-MM or YYYY-MM-DD)
+    rule: str = ""
+    more_evidence: tuple[Span, ...] = ()  # further attestations in the same article
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,7 @@ class Extraction:
     extractor: str  # name and version of the rules that produced it
     dateline: str | None = None  # "Brussel" from "BRUSSEL(TV 2):"
     publisher: str | None = None  # Entity.key of the publisher named in the dateline
+    roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ __all__ = ["create_app"]
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> Flask:
     """Build the app. Without ``store``, the store named by ``settings`` is opened."""
     from kg.store import open_store
-    from server import data, errors, sparql
+    from server import api, cors, data, describe, errors, gsp, sparql, web
     from server.state import init_app
 
     settings = settings or load_settings()
@@ -28,4 +28,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(data.bp)
+    app.register_blueprint(gsp.bp)
+    app.register_blueprint(describe.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(web.bp)
+    cors.register(app, settings.cors_origins)
     return app

@@ -46,6 +46,12 @@ def parse_sparql_request(method: str, url_params: Sequence[tuple[str, str]],
                          content_type: str | None, body: bytes) -> SPARQLRequest:
     """Which operation a request asks for and on which dataset (SPARQL 1.1 Protocol §2)."""
     media = (content_type or "").split(";")[0].strip().lower()
+    for param in (content_type or "").split(";")[1:]:
+        name, _, value = param.partition("=")
+        charset = value.strip().strip('"').lower()
+        if name.strip().lower() == "charset" and charset not in ("utf-8", "utf8"):
+            raise UnsupportedMediaTypeError(
+                f"charset {charset!r} is not supported: SPARQL requests are UTF-8")
     params = list(url_params)
     text: str | None = None
     operation = ""
@@ -55,6 +61,8 @@ def parse_sparql_request(method: str, url_params: Sequence[tuple[str, str]],
         text = _one(params, "query")
         operation = "query" if text is not None else "describe-service"
     elif method == "POST":
+        if _all(params, "query") or _all(params, "update"):
+            raise QueryError("a POST carries its query or update in the body, not in the URL")
         if media == FORM:
             try:
                 form = parse_qsl(body.decode("utf-8"), keep_blank_values=True)

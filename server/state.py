@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -19,10 +21,52 @@ class State:
     store: GraphStore
     minter: IRIMinter
     write_token: str | None
+    runner: Any = None  # server.pool.ProcessPool or ThreadRunner
+    version: int = 0  # bumped by every write: workers reopen, caches expire
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+    def written(self) -> None:
+        """Call after every write: make it durable, then let readers see it."""
+        flush = getattr(self.store, "flush", None)
+        if callable(flush):
+            flush()
+        snapshot = getattr(self.runner, "snapshot", None)
+        if callable(snapshot):
+            snapshot(self.version + 1)  # first the checkpoint, then jobs may ask for it
+        self.version += 1
+        self.cache.clear()
+
+    def cached(self, key: Any, compute: Any) -> Any:
+        """``compute()`` once per dataset version."""
+        full = (key, self.version)
+        if full not in self.cache:
+            self.cache[full] = compute()
+        return self.cache[full]
+
+
+def _runner(settings: Settings, store: GraphStore) -> Any:
+    from server.pool import ProcessPool, ThreadRunner
+
+    location = getattr(store, "location", "memory:")
+    if location != "memory:" and hasattr(store, "raw"):
+        return ProcessPool(store.raw, location, settings.threads)
+    from server.execute import Job, oxigraph_runner
+
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        return ThreadRunner(oxigraph_runner(raw), settings.threads)
+
+    def run(job: Job) -> Any:
+        return store.query(job.text, default_graphs=job.default_graphs or None,
+                           named_graphs=job.named_graphs or None, base_iri=job.base_iri)
+
+    return ThreadRunner(run, settings.threads)
 
 
 def init_app(app: Flask, settings: Settings, store: GraphStore) -> None:
-    app.extensions["kg"] = State(settings, store, IRIMinter(settings.base_iri), settings.token())
+    app.extensions["kg"] = State(settings, store, IRIMinter(settings.base_iri), settings.token(),
+                                 _runner(settings, store))
 
 
 def state() -> State:

@@ -14,39 +14,60 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from kg.extract.actions import find_actions
+from kg.extract.dates import find_time, resolve_time
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import find_mentions
+from kg.extract.mentions import MentionTable, find_mentions
+from kg.extract.roles import find_roles
 from kg.extract.segment import segment
 from kg.extract.statements import find_statements
-from kg.gazetteer import Gazetteer
-from kg.model import Article, Entity, Extraction, Mention, Statement
+from kg.gazetteer import Gazetteer, genitive
+from kg.model import Article, Entity, EntityType, Extraction, Mention, Role, Statement
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "kg-rules.v1"
+EXTRACTOR_VERSION = "kg-rules.v2"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Entities, statements and military actions of one article, with evidence spans."""
     sentences = segment(article)
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
+    roles, _titles = find_roles(article, table=table, lexicon=lexicon, gazetteer=gazetteer)
     statements = find_statements(article, sentences, table=table, lexicon=lexicon)
     demonyms = {word: entry.key for word, entry in gazetteer.demonym_index().items()}
     demonyms.update({word: entry.key for word, entry in gazetteer.group_index().items()})
     actions = find_actions(article, sentences, table=table, statements=statements,
-                           lexicon=lexicon, demonyms=demonyms)
+                           lexicon=lexicon, demonyms=demonyms,
+                           state_bodies=_state_bodies(table, gazetteer, lexicon, roles))
 
-    # A statement is about the actors it names (other than its speaker).
+    # A statement is about the actors it names (other than its speaker), also by a demonym
+    # ("russiske tropper"); its time words resolve against the publication date.
     about: list[Statement] = []
+    demonym_re = _demonym_regex(gazetteer)
+    adjectives = gazetteer.demonym_index()
+    text = article.text
     for statement in statements:
         keys = []
         for mention in table.covering(statement.text.start, statement.text.end):
-            if mention.key != statement.speaker and mention.key not in keys:
+            if mention.key != statement.speaker and mention.key not in keys and (
+                    mention.type is not EntityType.PERSON):
                 keys.append(mention.key)
-        about.append(Statement(statement.speaker, statement.text, statement.evidence,
-                               statement.form, statement.verb, tuple(keys), statement.rule))
+        if demonym_re is not None:
+            for match in demonym_re.finditer(text, statement.text.start, statement.text.end):
+                key = adjectives[match.group(0).lower()].key
+                if key not in keys and key != statement.speaker:
+                    keys.append(key)
+        when = find_time(text, statement.evidence.start, statement.evidence.end, lexicon,
+                         skip=(statement.text.start, statement.text.end)
+                         if statement.form == "direct" else None)
+        date_text = when.group(0) if when else None
+        frame = (text[statement.evidence.start:statement.text.start]
+                 + " " + text[statement.text.end:statement.evidence.end])  # not the content
+        date = resolve_time(date_text, article.published, frame, lexicon) if date_text else None
+        about.append(replace(statement, about=tuple(keys), date_text=date_text, date=date))
 
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for found in table.mentions:
@@ -66,7 +87,54 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extr
         inside = table.covering(head.start(2), head.end(2))
         publisher = inside[0].key if inside else None
     return Extraction(article, tuple(entities), tuple(about), tuple(actions),
-                      f"{EXTRACTOR_VERSION}+{lexicon.version}", dateline, publisher)
+                      f"{EXTRACTOR_VERSION}+{lexicon.version}", dateline, publisher,
+                      tuple(roles))
+
+
+def _demonym_regex(gazetteer: Gazetteer) -> re.Pattern[str] | None:
+    words = sorted(gazetteer.demonym_index(), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
+                  roles: list[Role]) -> dict[str, str]:
+    """Who acts for a state: ministries and armed forces mentioned in the article (``Russlands
+    forsvarsdepartement``, ``det russiske forsvarsdepartementet`` -> Russland) and persons
+    holding a country's office here (``USAs president Joe Biden`` -> USA)."""
+    stems = lexicon.words("state_bodies")
+    countries = {genitive(e.label_nb): e.key for e in gazetteer.entries
+                 if e.type is EntityType.COUNTRY}
+    adjectives = {word: entry.key for word, entry in gazetteer.demonym_index().items()}
+    found: dict[str, str] = {}
+    for key, type_ in table.types.items():
+        name = table.names.get(key, "")
+        entry = table.entries.get(key)
+        forms = [name, *(entry.surfaces if entry else ())]
+        if type_ is not EntityType.ORGANISATION or not any(
+                stem in form.lower() for form in forms for stem in stems):
+            continue
+        for form in forms:
+            words = form.split()
+            if words and words[0] in countries:
+                found[key] = countries[words[0]]
+                break
+            state = next((adjectives[w.lower()] for w in words if w.lower() in adjectives), None)
+            if state:
+                found[key] = state
+                break
+    for role in roles:
+        if role.kind == "position" and role.of and role.of.startswith("Country:"):
+            found.setdefault(role.holder, role.of)
+    metonyms: dict[str, str] = lexicon.raw.get("metonyms", {})
+    for key, name in table.names.items():
+        entry = table.entries.get(key)
+        country = gazetteer.find(metonyms.get(name, ""), EntityType.COUNTRY)
+        if entry is not None and entry.metonym and country is not None:
+            found.setdefault(key, country.key)
+    return found
 
 
 _DATELINE = re.compile(r"([A-ZÆØÅ][A-ZÆØÅ -]{1,40}?)\s*\(([^()\n]{1,30})\)\s*:")

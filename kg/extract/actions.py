@@ -1,9 +1,16 @@
 """Military actions: kind, agent, destination, personnel, duration and status.
 
 A reported action is not a fact: an action found inside a statement takes its status
-from how the statement presents it (hedged -> Claimed, feared -> Feared), and a later
-statement that denies seeing it makes it Disputed. Negated and hypothetical mentions
-never yield an action. Rule ids: ``action_trigger.v1``, ``personnel.v1``, ``duration.v1``.
+from how the statement presents it (hedged -> Claimed, feared -> Feared, denied by its own
+agent -> Denied), and a statement that contests it (``ikke sett noen tegn til``, ``tror
+ingenting på``) makes it Disputed. Negations, conditions, demands, options and capabilities
+never yield an action, except that an attack only possible or within reach is a *feared*
+attack. Agents: the nearest country or organisation before the trigger, a demonym
+(``russiske tropper``), a ministry or office holder standing for its country, the country
+whose claim the sentence reports (``styrkene deres``), else the agent of an action in the
+previous two sentences. Mentions of one action (same kind, agent, destination) are merged,
+keeping every evidence span. Rule id: ``action_trigger.v2``; triggers and cues are data
+(``kg/data/lexicons/<lang>/actions.json`` and ``lexicon.json``).
 """
 
 from __future__ import annotations
@@ -39,7 +46,25 @@ def _number(token: str, lexicon: Lexicon) -> int | None:
     return None
 
 
+_ALTS: dict[tuple[int, str], str] = {}
+
+
+def _alt(lexicon: Lexicon, name: str, words: list[str]) -> str:
+    """A cached regex alternation of ``words`` (escaped, longest first)."""
+    key = (id(lexicon), name)
+    if key not in _ALTS:
+        _ALTS[key] = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _ALTS[key]
+
+
 def _number_alt(lexicon: Lexicon) -> str:
+    key = (id(lexicon), "#numbers")
+    if key not in _ALTS:
+        _ALTS[key] = _number_alt_uncached(lexicon)
+    return _ALTS[key]
+
+
+def _number_alt_uncached(lexicon: Lexicon) -> str:
     words = sorted((w for w, v in lexicon.raw["numbers"].items() if isinstance(v, int)), key=len,
                    reverse=True)
     return rf"(?:{_NUMBER}|(?:tjue|tyve|tretti|førti|femti|seksti|sytti|åtti|nitti)\w*|" + "|".join(
@@ -58,7 +83,7 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
     (None, 1500)
     """
     num = _number_alt(lexicon)
-    nouns = "|".join(re.escape(n) for n in lexicon.words("personnel_nouns"))
+    nouns = _alt(lexicon, "personnel_nouns", lexicon.words("personnel_nouns"))
     tail = rf"\s+(?:[\wæøå-]+\s+){{0,2}}?(?:{nouns})\b"
     low = text.lower()
     for pattern in (
@@ -71,12 +96,15 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
             return _number(match.group(1), lexicon), _number(match.group(2), lexicon)
     approx = lexicon.raw["approximators"]
     for group, result in (("at_most", "max"), ("at_least", "min"), ("around", "both")):
-        cue = "|".join(re.escape(c) for c in approx[group])
+        cue = _alt(lexicon, f"approx-{group}", approx[group])
         match = re.search(rf"(?<![\w-])(?:{cue})\s+({num}){tail}", low)
         if match:
             value = _number(match.group(1), lexicon)
             return {"max": (None, value), "min": (value, None)}.get(result, (value, value))
     match = re.search(rf"(?<![\w-])({num}){tail}", low)
+    if match and re.search(r"(?:flere|noen|mange|et par|titalls|hundrevis|tusenvis)\s+$",
+                           low[: match.start()]):
+        return None  # "flere tusen soldater": a vague amount
     if match:
         value = _number(match.group(1), lexicon)
         if value is not None and value > 1:
@@ -96,7 +124,7 @@ def parse_duration(text: str, lexicon: Lexicon) -> str | None:
     True
     """
     units = lexicon.raw["duration_units"]
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    unit_alt = _alt(lexicon, "duration_units", list(units))
     num = _number_alt(lexicon)
     low = text.lower()
     for match in re.finditer(rf"(?<![\w-])({num}|et|ei|en)\s+({unit_alt})(?![\w])", low):
@@ -125,25 +153,35 @@ def _cue(lexicon: Lexicon, name: str, text: str) -> bool:
     return bool(lexicon.cue_regex(name).search(text))
 
 
-def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: dict[str, str]
-           ) -> str | None:
+def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: dict[str, str],
+           acting_for: dict[str, str], speaker: str | None = None) -> str | None:
     """The acting country or organisation: the nearest actor before the trigger in the clause,
     else a demonym (``russiske tropper``) or a group (``russerne``) in the sentence."""
     best: Found | None = None
+    previous: Found | None = None
     for mention in table.covering(start, trigger):
-        if mention.type in _AGENTS:
-            best = mention
+        person = mention.type is EntityType.PERSON and mention.key != speaker
+        if mention.type in _AGENTS or (person and mention.key in acting_for):
+            best, previous = mention, best
+    if best is not None and previous is not None and re.fullmatch(
+            r"\s+og\s+", text[previous.span.end : best.span.start]):
+        best = previous  # "Russland og Belarus holder en øvelse": the first named leads
     if best is not None:
-        return best.key
+        return acting_for.get(best.key, best.key)
     low = text[start:trigger].lower()
     for word, key in demonyms.items():
         if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
             return key
+    # "oppbyggingen av russiske styrker": the demonym follows the trigger noun.
+    after = re.match(r"\w+(?:en)?\s+av\s+(?:\w+\s+)?(\w+)\s+(?:styrker|tropper|soldater)\b",
+                     text[trigger : trigger + 60].lower())
+    if after and after.group(1) in demonyms:
+        return demonyms[after.group(1)]
     return None
 
 
 def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[str | None, int]:
-    for match in re.finditer(r"\btil\s+", text[start:end]):
+    for match in re.finditer(r"\b(?:til|inn i|i)\s+", text[start:end]):
         at = start + match.end()
         for mention in table.covering(at, end):
             if mention.span.start == at and mention.type in (EntityType.COUNTRY, EntityType.PLACE):
@@ -151,39 +189,101 @@ def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[
     return None, start
 
 
-def _status(kind: str, clause: str, statement: Statement | None, lexicon: Lexicon,
-            speech_lemmas: dict[str, str]) -> str | None:
-    """How the text presents the action, or None when it asserts no action at all."""
-    low = clause.lower()
-    if _cue(lexicon, "hypothetical", low):
-        return None  # "kan komme til å", "dersom", "vurderer": no action is asserted
+_RANK = ("Denied", "Disputed", "Claimed", "Feared", "Announced", "Planned", "Completed",
+         "Ongoing")
+_POSSIBLE_ATTACK = "Feared"  # an attack only possible, capable or hypothetical is a feared one
+
+
+def _status(kind: str, clause: str, lead: str, before: str, statement: Statement | None,
+            agent: str | None, lexicon: Lexicon, speech_lemmas: dict[str, str],
+            same_side: set[str]) -> str | None:
+    """How the text presents the action, or None when it asserts no action at all.
+
+    ``clause`` is the clause holding the trigger, ``lead`` the words of that clause before
+    the trigger, ``before`` the whole sentence before the trigger.
+    """
+    low, lead_low = clause.lower(), lead.lower()
+    attack = kind in ("Attack", "Invasion")
+    if any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0]) or cue in lead_low[-40:]
+           for cue in lexicon.words("purpose_cues")):
+        return None  # "for å unngå krig": a purpose, not an action
     if _cue(lexicon, "fear_cues", low):
         return "Feared"
-    if re.search(r"\bkan\b|\bkunne\b|\bville\b|\bhvis\b|\bdersom\b|\bmå se\b|\bmå\b", low):
-        return None  # hypothetical, condition or demand
     if _cue(lexicon, "negation", low):
         return None
+    if _cue(lexicon, "conditionals", low):
+        return None  # "hvis Russland angriper": a condition asserts nothing
+    if _cue(lexicon, "hypothetical", low) or re.search(
+            r"\bkan\b|\bkunne\b|\bville\b|\bhvis\b|\bdersom\b|\bmå\b|\bbør\b|\bburde\b",
+            low):
+        return _POSSIBLE_ATTACK if attack else None  # a condition, option or demand
+    infinitive = re.search(r"(?<![\w-])å\s+(?:[\wæøå]+\s+){0,3}$", lead_low)
+    intent: str | None = None
+    if infinitive:
+        head = lead_low[: infinitive.start() + 1]
+        for phrase, status in lexicon.raw.get("intent_infinitive", {}).items():
+            if head.endswith(phrase):
+                intent = status
+        if intent is None:
+            capable = _cue(lexicon, "capability_cues", before.lower())
+            return _POSSIBLE_ATTACK if attack and capable else None
+    if _embedded_claim(before, lexicon) or _cue(lexicon, "embedded_claim_cues", lead_low[-30:]):
+        return "Claimed"  # turned into Disputed below when the sentence contests it
     if statement is not None and statement.verb:
         lemma = speech_lemmas.get(statement.verb, statement.verb)
+        if lemma in lexicon.words("denial_verbs"):
+            return "Denied" if statement.speaker in same_side else None
         if lemma in lexicon.words("hedging_verbs"):
             return "Claimed"
     if _cue(lexicon, "distance_cues", low):
         return "Claimed"
-    if kind == "Deployment" and re.search(r"\bskal\b|\bsender\b|\bvil sende\b|\bplanlegger\b", low):
-        return "Announced"
-    if statement is not None and kind == "Withdrawal":
-        return "Claimed"
+    if intent is not None and intent != "Ongoing":
+        return intent
+    done = _alt(lexicon, "completion_cues", lexicon.actions.get("completion_cues", []))
+    if kind in ("ArmsTransfer", "Exercise") and done and re.search(
+            rf"(?<![\w-])(?:{done})(?![\w-])", low):
+        return "Completed"
+    if re.search(r"\bplanlegger\b|\bplanlagt\b|\better planen\b", low):
+        return "Planned" if kind != "Deployment" or "etter planen" not in low else "Announced"
+    if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
+            r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
+            r"\bdonerer\b|\bleverer\b", low):
+        return "Announced" if kind != "Exercise" or re.search(r"\bskal\b|\bvil\b", low) \
+            else "Ongoing"
+    if statement is not None and statement.speaker in same_side and kind in (
+            "Withdrawal", "Exercise"):
+        return "Claimed"  # a party's word about its own forces pulling back
     return "Ongoing"
+
+
+def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
+    """``beskjeden fra russerne om at …`` before the trigger: someone else's claim."""
+    nouns = _alt(lexicon, "speech_nouns", lexicon.words("speech_nouns")) or "(?!)"
+    return bool(re.search(rf"(?<![\w-])(?:{nouns})\b[^.]{{0,60}}\bom\s+at\b", before.lower()))
+
+
+def _state_of(key: str | None, state_bodies: dict[str, str]) -> str | None:
+    return state_bodies.get(key, key) if key else None
 
 
 def find_actions(article: Article, sentences: list[Sentence], *, table: MentionTable,
                  statements: list[Statement], lexicon: Lexicon,
-                 demonyms: dict[str, str]) -> list[MilitaryAction]:
+                 demonyms: dict[str, str],
+                 state_bodies: dict[str, str] | None = None) -> list[MilitaryAction]:
+    """Actions by kind; ``state_bodies`` maps a ministry or armed force to its country."""
+    from kg.extract.dates import find_time, resolve_end, resolve_time
+
     text = article.text
+    bodies = state_bodies or {}
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
     military = re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
         r")(?![\w-])", re.IGNORECASE)
+    materiel = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(w) for w in lexicon.actions.get("materiel_nouns", ["våpen"])) + r")\w*",
+        re.IGNORECASE)
+    compiled = {kind: [re.compile(str(p)) for p in spec["patterns"]]  # type: ignore[attr-defined]
+                for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
@@ -191,20 +291,41 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
         sentence_text = text[s_start:s_end]
+        lowered = sentence_text.lower()
         holder = next((i for i, st in enumerate(statements)
                        if (st.text.start <= s_start + 2 and s_end - 2 <= st.text.end)
                        or (st.evidence.start <= s_start and s_end <= st.evidence.end)), None)
-        statement = statements[holder] if holder is not None else None
+        inner = [i for i, st in enumerate(statements)
+                 if st.evidence.start <= s_start and s_end <= st.evidence.end]
         for kind, spec in kinds.items():
-            for pattern in spec["patterns"]:  # type: ignore[attr-defined]
-                match = re.search(str(pattern), sentence_text.lower())
-                if not match:
-                    continue
+            matches = sorted((m for pattern in compiled[kind] for m in pattern.finditer(lowered)),
+                             key=lambda m: (m.start(), -m.end()))
+            for match in matches:
                 trigger = s_start + match.start()
+                # The statement whose content holds the trigger (an embedded claim wins).
+                carrier = next((i for i in reversed(inner) if statements[i].text.start <= trigger
+                                < statements[i].text.end), None)
+                if carrier is None and holder is not None and (
+                        statements[holder].text.start <= trigger < statements[holder].text.end):
+                    carrier = holder
+                statement = statements[carrier] if carrier is not None else None
                 clause_start = s_start + max(sentence_text.rfind(",", 0, match.start()) + 1, 0)
-                clause = text[clause_start:s_end]
-                agent = _agent(table, text, s_start, trigger, demonyms)
+                next_clause = re.search(r",\s+(?:og|men|mens|samtidig som)\s|;",
+                                        sentence_text[match.end():])
+                clause_end = s_start + match.end() + next_clause.start() if next_clause else s_end
+                clause = text[clause_start:clause_end]
+                agent = _state_of(_agent(table, text, s_start, trigger, demonyms, bodies,
+                                         statement.speaker if statement else None), bodies)
+                if agent is None and statement is not None and statement.speaker and (
+                        statement.speaker.startswith("Country:")
+                        or (not statement.speaker.startswith("Person:")
+                            and statement.speaker in bodies)):
+                    agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
+                if agent is None and kind not in ("Deployment", "ArmsTransfer"):
+                    agent = _recent_agent(found, index, sentences)
                 if spec.get("requires_military") and not military.search(text[trigger:s_end]):
+                    continue
+                if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
                     continue
                 destination, what_end = None, s_end
                 if spec.get("requires_destination"):
@@ -212,62 +333,100 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if destination is None:
                         continue
                     what_end = dest_end
-                status = _status(kind, text[clause_start:s_end], statement, lexicon, speech_lemmas)
-                lead = text[max(clause_start, trigger - 40) : trigger]
-                infinitive = re.search(r"(?<![\w-])å\s+(?:[\wæøå]+\s+){0,3}$", lead)
-                if infinitive and status != "Feared" and not re.search(
-                    r"\bi ferd med\s+å\s+(?:[\wæøå]+\s+){0,3}$", lead
-                ):
-                    status = None  # an infinitive ("å invadere") is a capability or an aim
-                low_clause = clause.lower()
+                same_side = {k for k in (agent,) if k} | {
+                    body for body, state in bodies.items() if state == agent}
+                if statement is not None and _state_of(statement.speaker, bodies) == agent:
+                    same_side.add(statement.speaker or "")
+                lead = text[clause_start:trigger]
+                status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
+                                 lexicon, speech_lemmas, same_side)
+                contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
                 if status is None:
-                    if _cue(lexicon, "dispute_cues", low_clause) and holder is not None:
+                    if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:
                         disputes.append((kind, agent, holder))
                     break
+                if status == "Claimed" and contested and holder is not None:
+                    disputes.append((kind, agent, holder))
                 if agent is None:
-                    break
+                    continue  # a later mention in the sentence may name the agent
                 window = " ".join(text[s.span.start : s.span.end] for s in sentences[
                     index : index + 1 + _FOLLOWING_SENTENCES] if s.paragraph == sentence.paragraph)
-                personnel = parse_personnel(window, lexicon) if kind == "Deployment" else None
-                duration = parse_duration(window, lexicon) if kind == "Deployment" else None
+                if kind in ("ArmsTransfer", "Exercise") and any(
+                        f.sentence == index and f.action.kind == "Deployment" for f in found):
+                    break  # "sender fem jagerfly til Romania": the forces go, not a transfer
+                counted = kind in ("Deployment", "ArmsTransfer", "MilitaryBuildup", "Withdrawal",
+                                   "ReadinessIncrease")
+                personnel = parse_personnel(window, lexicon) if counted else None
+                duration = parse_duration(window, lexicon) if counted else None
+                end = resolve_end(window, article.published, lexicon) if counted else None
                 what = None
-                if kind == "Deployment":
-                    what_match = military.search(text, trigger, what_end)
+                if kind in ("Deployment", "ArmsTransfer"):
+                    noun = military if kind == "Deployment" else materiel
+                    what_match = noun.search(text, trigger, what_end)
                     if what_match:
                         verb_end = trigger + len(match.group(0))
                         what = text[verb_end:what_match.end()].strip() or None
                         rest = re.match(r"\s+med\s+\w+", text[what_match.end():what_end])
                         if rest:
                             what = text[verb_end:what_match.end() + rest.end()].strip()
+                when = find_time(text, s_start, s_end, lexicon)
+                date_text = when.group(0) if when else None
+                date = (resolve_time(date_text, article.published, clause, lexicon)
+                        if date_text else None)
+                named = "Invasion" if kind == "Attack" and match.group(0).startswith(
+                    "inva") else kind
                 action = MilitaryAction(
-                    kind=kind, agent=agent, status=status, evidence=Span(s_start, s_end),
+                    kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     destination=destination, what=what,
                     personnel_min=personnel[0] if personnel else None,
                     personnel_max=personnel[1] if personnel else None,
                     duration=duration,
-                    statements=(holder,) if holder is not None else (),
-                    rule="action_trigger.v1")
+                    statements=(carrier,) if carrier is not None else (),
+                    rule="action_trigger.v2", end=end[1] if end else None,
+                    date_text=date_text, date=date)
                 found.append(_Found(action, index))
                 break
 
-    # One action per (kind, agent, destination): later mentions add statements.
+    # One action per (kind, agent, destination): later mentions add evidence and statements.
     merged: dict[tuple[str, str | None, str | None], MilitaryAction] = {}
     for item in found:
-        key = (item.action.kind, item.action.agent, item.action.destination)
+        action = item.action
+        key = ("Attack" if action.kind == "Invasion" else action.kind, action.agent,
+               action.destination)
+        if key not in merged and action.destination is None:
+            similar = [k for k in merged if k[:2] == key[:2]]
+            key = similar[0] if similar else key
         if key in merged:
             old = merged[key]
+            status = min(old.status, action.status, key=_RANK.index)
+            if status == "Denied" and {old.status, action.status} & {"Ongoing", "Completed"}:
+                status = "Disputed"  # reported as happening, denied by its agent
             merged[key] = replace(
-                old,
-                statements=tuple(sorted(set(old.statements) | set(item.action.statements))),
-                personnel_min=old.personnel_min or item.action.personnel_min,
-                personnel_max=old.personnel_max or item.action.personnel_max,
-                duration=old.duration or item.action.duration,
-                status=old.status if old.status != "Ongoing" else item.action.status)
+                old, kind="Invasion" if "Invasion" in (old.kind, action.kind) else old.kind,
+                statements=tuple(sorted(set(old.statements) | set(action.statements))),
+                personnel_min=old.personnel_min or action.personnel_min,
+                personnel_max=old.personnel_max or action.personnel_max,
+                duration=old.duration or action.duration, end=old.end or action.end,
+                status=status, more_evidence=(*old.more_evidence, action.evidence),
+                date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:
-            merged[key] = item.action
+            merged[key] = action
     for kind, agent, holder in disputes:
         for key, action in merged.items():
-            if key[0] == kind and (agent is None or key[1] == agent) and action.status == "Claimed":
+            if key[0] == kind and (agent is None or key[1] == agent) and action.status in (
+                    "Claimed", "Disputed"):
                 merged[key] = replace(action, status="Disputed", disputed_by=tuple(
-                    sorted(set(action.disputed_by) | {holder})))
+                    sorted(set(action.disputed_by) | {holder})),
+                    statements=tuple(i for i in action.statements if i != holder))
     return list(merged.values())
+
+
+def _recent_agent(found: list[_Found], index: int, sentences: list[Sentence]) -> str | None:
+    """The agent of an action found in the previous two sentences of the same or the previous
+    paragraph (``Huitfeldt begrunner dette i økt aktivitet``: whose activity? Russia's)."""
+    for item in reversed(found):
+        if index - item.sentence > 2:
+            break
+        if sentences[index].paragraph - sentences[item.sentence].paragraph <= 1:
+            return item.action.agent
+    return None

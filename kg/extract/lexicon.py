@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,7 @@ class Lexicon:
     version: str
     raw: dict[str, Any]
     actions: dict[str, Any]
+    roles: dict[str, Any] = field(default_factory=dict)
 
     @property
     def speech_forms(self) -> dict[str, str]:
@@ -28,15 +29,23 @@ class Lexicon:
         return {form: lemma for lemma, forms in self.raw["speech_verbs"].items() for form in forms}
 
     def words(self, name: str) -> list[str]:
-        value = self.raw[name]
+        value = self.raw.get(name, [])
         assert isinstance(value, list)
         return [str(v) for v in value]
 
     def cue_regex(self, name: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any phrase of the list ``name`` at word boundaries."""
-        phrases = sorted(self.words(name), key=len, reverse=True)
-        body = "|".join(re.escape(p) for p in phrases)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        key = (id(self), name)
+        cached = _REGEXES.get(key)
+        if cached is None:
+            phrases = sorted(self.words(name), key=len, reverse=True) or ["(?!)"]
+            body = "|".join(re.escape(p) if p != "(?!)" else p for p in phrases)
+            cached = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            _REGEXES[key] = cached
+        return cached
+
+
+_REGEXES: dict[tuple[int, str], re.Pattern[str]] = {}
 
 
 @lru_cache(maxsize=4)
@@ -46,5 +55,8 @@ def load_lexicon(language: str = "nb") -> Lexicon:
     base = data_dir() / "lexicons" / language
     raw = json.loads((base / "lexicon.json").read_text(encoding="utf-8"))
     actions = json.loads((base / "actions.json").read_text(encoding="utf-8"))
-    version = f"{raw['version']}+{actions['version']}"
-    return Lexicon(language, version, raw, actions)
+    roles_file = base / "roles.json"
+    roles = json.loads(roles_file.read_text(encoding="utf-8")) if roles_file.is_file() else {}
+    version = f"{raw['version']}+{actions['version']}" + (
+        f"+{roles['version']}" if roles else "")
+    return Lexicon(language, version, raw, actions, roles)

@@ -5,6 +5,7 @@ Rule ids: ``gazetteer.v1``, ``person_name.v1``, ``name_part.v1``, ``group.v1``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ class MentionTable:
     names: dict[str, str] = field(default_factory=dict)  # key -> display name
     types: dict[str, EntityType] = field(default_factory=dict)
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)  # key -> gazetteer entry
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _indexed: tuple[int, int] = (0, -1)
 
     def add(self, found: Found, name: str, entry: GazetteerEntry | None = None) -> None:
         self.mentions.append(found)
@@ -50,8 +53,14 @@ class MentionTable:
             self.entries.setdefault(found.key, entry)
 
     def covering(self, start: int, end: int) -> list[Found]:
-        return sorted((m for m in self.mentions if start <= m.span.start and m.span.end <= end),
-                      key=lambda m: m.span.start)
+        """Mentions inside ``[start, end)``, in text order (binary search on the starts)."""
+        if self._indexed != (id(self.mentions), len(self.mentions)):
+            self.mentions.sort(key=lambda m: m.span.start)
+            self._starts = [m.span.start for m in self.mentions]
+            self._indexed = (id(self.mentions), len(self.mentions))
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_right(self._starts, end)
+        return [m for m in self.mentions[low:high] if m.span.end <= end]
 
     def before(self, offset: int, types: tuple[EntityType, ...]) -> Found | None:
         best = None
@@ -60,6 +69,13 @@ class MentionTable:
             if usable and (best is None or mention.span.start > best.span.start):
                 best = mention
         return best
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    """``Forsvarsminister`` opening a sentence is a title, not a first name."""
+    low = word.lower()
+    suffixes = tuple(lexicon.roles.get("title_suffixes", []))
+    return low in lexicon.roles.get("titles", []) or (len(low) > 6 and low.endswith(suffixes))
 
 
 def _overlaps(span: Span, taken: list[Span]) -> bool:
@@ -107,10 +123,12 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 table.add(Found(span, entry.key, entry.type, "group"), entry.label_nb, entry)
                 taken.append(span)
 
+    _state_bodies(article, table, taken, gazetteer, lexicon)
+
     # Full person names: capitalised runs of 2-4 words that are not known names.
     for match in _PERSON_NAME.finditer(text, body.start):
         words = match.group(1).split()
-        while words and words[0] in stop:
+        while words and (words[0] in stop or _is_title(words[0], lexicon)):
             words = words[1:]
         if len(words) < 2:
             continue
@@ -136,6 +154,14 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             if part in parts and parts[part] != key:
                 ambiguous.add(part)
             parts[part] = key
+    # Well-known persons of the gazetteer are also known by their surname alone.
+    for entry in gazetteer.entries:
+        if entry.type is EntityType.PERSON and len(entry.label_nb.split()) > 1:
+            surname = entry.label_nb.split()[-1]
+            if len(surname) >= 4 and surname not in parts:
+                parts[surname] = entry.key
+                persons.setdefault(entry.key, entry.label_nb)
+                table.entries.setdefault(entry.key, entry)
     usable = {p: k for p, k in parts.items() if p not in ambiguous and p not in stop}
     if usable:
         forms = {**usable, **{genitive(p): k for p, k in usable.items()}}
@@ -156,4 +182,68 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             table.add(Found(span, party.key, party.type, "party"), party.label_nb, party)
 
     table.mentions.sort(key=lambda m: m.span.start)
+    _anaphoric_nouns(article, table, lexicon)
     return table
+
+
+_BODY_NOUN = r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten)"
+_AUTHORITIES = r"(?:myndigheter|myndighetene|styresmakter|styresmaktene)"
+
+
+def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gazetteer: Gazetteer,
+                  lexicon: Lexicon) -> None:
+    """``det amerikanske forsvarsdepartementet`` -> the organisation ``USAs forsvarsdepartement``
+    (a gazetteer entry when one has that name); ``ukrainske myndigheter`` -> the country
+    (rule ``state_body.v1``)."""
+    demonyms = gazetteer.demonym_index()
+    inflected = sorted((d for d in demonyms if d.endswith("e")), key=len, reverse=True)
+    if not inflected:
+        return
+    alt = "|".join(re.escape(d) for d in inflected)
+    pattern = re.compile(rf"(?<![\w-])(?:(?:[Dd]et|[Dd]en)\s+)?({alt})\s+(?:({_BODY_NOUN})|"
+                         rf"({_AUTHORITIES}))(?![\w-])", re.IGNORECASE)
+    for match in pattern.finditer(article.text, article.body_start):
+        span = Span(match.start(), match.end())
+        if _overlaps(span, taken):
+            continue
+        country = demonyms[match.group(1).lower()]
+        if match.group(3):
+            table.add(Found(span, country.key, country.type, "state_body"), country.label_nb,
+                      country)
+        else:
+            noun = match.group(2).lower()
+            base = noun[:-2] if noun.endswith(("et", "en")) else noun
+            label = f"{genitive(country.label_nb)} {base}"
+            entry = gazetteer.find(label, EntityType.ORGANISATION)
+            key = entry.key if entry else f"Organisation:{label}"
+            table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
+                      entry.label_nb if entry else label, entry)
+        taken.append(span)
+
+
+def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) -> None:
+    """``departementet``, ``alliansen``: a definite noun refers to the latest organisation
+    before it whose name contains the noun (rule ``anaphor.v1``)."""
+    nouns: dict[str, str] = lexicon.raw.get("anaphoric_nouns", {})
+    if not nouns:
+        return
+    text = article.text
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in nouns) + r")(?![\w-])",
+                         re.IGNORECASE)
+    taken = [m.span for m in table.mentions]
+    added = []
+    for match in pattern.finditer(text, article.body_start):
+        span = Span(match.start(), match.end())
+        if _overlaps(span, taken):
+            continue
+        stem = nouns[match.group(1).lower()]
+        for mention in reversed(table.mentions):
+            if mention.span.end > span.start or mention.type is not EntityType.ORGANISATION:
+                continue
+            entry = table.entries.get(mention.key)
+            forms = {table.names.get(mention.key, "")} | (entry.surfaces if entry else set())
+            if any(stem in form.lower() for form in forms):
+                added.append(Found(span, mention.key, mention.type, "anaphor"))
+                break
+    table.mentions.extend(added)
+    table.mentions.sort(key=lambda m: m.span.start)

@@ -6,11 +6,18 @@ Rules (ids recorded on each Statement):
   attribution (``…, sa Stoltenberg.``) or the end of the paragraph. A dash quote with
   no attribution continues the previous speaker, or else the last person mentioned.
 * ``reported_at.v1``: ``X sier (at) …`` and the inverted ``… sier X at …``.
-* ``ifolge.v1``: ``ifølge X, …``.
+* ``ifolge.v1``: ``ifølge X, …`` and ``ifølge uttalelsen fra departementet``.
+* ``speech_noun.v1``: ``beskjeden/påstanden/meldingen fra X om at …`` is X's statement.
+* ``headline.v1``: ``X: – …`` (a heading quoting X).
+* ``quote_guillemets.v1``: a sentence opening with ``«`` is a quote like a dash quote.
+
+Titles standing alone (``Natos generalsekretær``) are person mentions by the time this runs
+(see :mod:`kg.extract.roles`); definite nouns (``departementet``) are organisation mentions.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -22,10 +29,13 @@ from kg.model import Article, EntityType, Span, Statement
 
 __all__ = ["find_statements"]
 
-_DASH = re.compile(r"\A[–—-]\s*")
+_DASH = re.compile(r"\A(?:[–—-]|«(?=[^»]*»\s*,))\s*")
 _ACTORS = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.COUNTRY)
 _SPEAKER_WINDOW = 80  # characters after a speech verb in which the speaker must start
 _SUBJECT_WINDOW = 40  # a person named this close to a sentence start is its likely subject
+_ADVERBIALS = {"har", "hadde", "også", "tidligere", "selv", "nå", "allerede", "derfor", "likevel",
+               "imidlertid", "dessuten", "videre", "samtidig", "ofte", "gjentatte", "ganger",
+               "flere", "senere", "da", "nylig"}
 _STANCE_LEMMAS = {"tro", "håpe", "frykte", "begrunne"}  # whose nominal complement is the claim
 
 
@@ -51,9 +61,17 @@ def _word_re(words: list[str]) -> str:
 
 def _speaker_in(ctx: _Context, start: int, end: int) -> Found | None:
     for mention in ctx.table.covering(start, end):
-        if mention.type in _ACTORS:
+        if _is_actor(ctx, mention):
             return mention
     return None
+
+
+def _is_actor(ctx: _Context, mention: Found) -> bool:
+    """Persons, organisations, countries, and metonyms (``Kreml``) that speak."""
+    if mention.type in _ACTORS:
+        return True
+    entry = ctx.table.entries.get(mention.key)
+    return bool(entry is not None and entry.metonym)
 
 
 def _pronoun_speaker(ctx: _Context, offset: int) -> str | None:
@@ -100,7 +118,7 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
     words = text[start:end].split()
     if words and words[0].lower() in ctx.lexicon.words("pronouns_person"):
         return _pronoun_speaker(ctx, start)
-    mentions = [m for m in ctx.table.covering(start, end) if m.type in _ACTORS]
+    mentions = [m for m in ctx.table.covering(start, end) if _is_actor(ctx, m)]
     for mention in mentions:
         if mention.type is EntityType.PERSON:
             return mention.key
@@ -114,7 +132,13 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
     return None
 
 
+_DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
+
+
 def _trim(text: str, start: int, end: int) -> Span:
+    head = _DATELINE_HEAD.match(text, start, end)
+    if head:  # "BRUSSEL (NTB): …" opening the first paragraph is not part of what was said
+        start = head.end()
     while start < end and text[start] in " \t,.:;«»\"–—-":
         start += 1
     while end > start and text[end - 1] in " \t,.:;«»\"":
@@ -148,19 +172,35 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
     text = article.text
     ctx = _Context(article, table, lexicon, _salience(sentences, table, text),
                    _learn_titles(table, text))
+    speech_noun = _speech_noun_regex(lexicon)
     verbs = lexicon.speech_forms
     verb_alt = _word_re(list(verbs))
-    attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]*?)\s*[.!?]?\s*\Z",
-                             re.IGNORECASE)
+    particle = r"(?=\s[^,.!?]*\btil\s*[.!?]?\s*\Z)"  # "…, legger han til."
+    attribution = re.compile(rf",\s*(?P<verb>{verb_alt}|legger{particle}|la{particle})\s+"
+                             rf"(?P<who>[^,.!?]*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     found: list[tuple[int, Statement]] = []
     in_quotes: list[Span] = []
+    anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]+?)\s*"
+                           rf"[.!?]?\s*\Z")
 
-    # Direct quotes opened by a dash.
-    for block in _quote_blocks(sentences, text):
+    # Direct quotes opened by a dash. A block without attribution directly followed (next
+    # paragraph) by an attributed block is the first part of the same quote.
+    blocks = _quote_blocks(sentences, text)
+    pending: list[list[Sentence]] = []  # unattributed blocks, resolved after reported speech
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         start, end = block[0].span.start, block[-1].span.end
+        match = attribution.search(text[start:end])
+        if match is None and index < len(blocks):
+            following = blocks[index]
+            joined_end = following[-1].span.end
+            joined = attribution.search(text[start:joined_end])
+            if following[0].paragraph == block[-1].paragraph + 1 and joined:
+                block, end, match = block + following, joined_end, joined
+                index += 1
         in_quotes.append(Span(start, end))
-        chunk = text[start:end]
-        match = attribution.search(chunk)
         speaker: str | None = None
         verb: str | None = None
         quote_end = end
@@ -170,11 +210,12 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
             who_start, who_end = start + match.start("who"), start + match.end("who")
             speaker = _speaker_from_phrase(ctx, who_start, who_end)
             quote_end = start + match.start()
+        elif (after := _anaphoric_after(ctx, sentences, block[-1], anaphoric)) is not None:
+            speaker, verb = after
+            rule = "quote_anaphoric.v1"
         else:
-            paragraph = block[0].paragraph
-            continues = ctx.last_speaker is not None and paragraph - ctx.last_speaker_paragraph <= 2
-            speaker = ctx.last_speaker if continues else _pronoun_speaker(ctx, start)
-            rule = "quote_dash_continuation.v1"
+            pending.append(block)
+            continue
         if speaker is None:
             continue
         span = _trim(text, start, quote_end)
@@ -186,21 +227,75 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
 
     # Reported speech, outside the dash quotes.
     subject_first = re.compile(rf"(?<![\w-])(?P<verb>{verb_alt})(?![\w-])")
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
         if any(q.start <= s_start < q.end for q in in_quotes):
             continue
         if _is_idiom(ctx, s_start, s_end):
             continue
-        statement = _ifolge(ctx, s_start, s_end) or _reported(ctx, sentence, subject_first, verbs)
+        previous = sentences[number - 1] if number else None
+        said = anaphoric.match(text[s_start:s_end])
+        if said and previous is not None and not any(
+                q.start <= previous.span.start < q.end for q in in_quotes) and not any(
+                st.evidence.start == previous.span.start for _, st in found):
+            who = _speaker_from_phrase(ctx, s_start + said.start("who"), s_start + said.end("who"))
+            if who is not None:
+                content = _trim(text, previous.span.start, previous.span.end)
+                found.append((previous.span.start, Statement(
+                    who, content, Span(previous.span.start, s_end), "reported",
+                    said.group("verb").lower(), (), "anaphoric.v1")))
+                ctx.last_speaker, ctx.last_speaker_paragraph = who, sentence.paragraph
+                continue
+        statement = (_headline(ctx, s_start, s_end) or _ifolge(ctx, s_start, s_end)
+                     or _reported(ctx, sentence, subject_first, verbs)
+                     or _postposed(ctx, attribution, s_start, s_end))
         if statement is not None:
             found.append((s_start, statement))
             if statement.speaker:
                 ctx.last_speaker, ctx.last_speaker_paragraph = statement.speaker, sentence.paragraph
                 ctx.speaker_event(s_start, statement.speaker)
+        embedded = _speech_noun(ctx, speech_noun, s_start, s_end)
+        if embedded is not None and (statement is None or embedded.speaker != statement.speaker):
+            found.append((embedded.text.start, embedded))
 
+    _continuations(ctx, sentences, pending, found)
     found.sort(key=lambda item: item[0])
     return [statement for _, statement in found]
+
+
+def _continuations(ctx: _Context, sentences: list[Sentence], pending: list[list[Sentence]],
+                   found: list[tuple[int, Statement]]) -> None:
+    """Unattributed dash paragraphs continue the speaker of the latest statement before them
+    (within two paragraphs, whatever its form), else the person a pronoun would refer to."""
+    text = ctx.article.text
+    starts = [s.span.start for s in sentences]
+
+    def paragraph(offset: int) -> int:
+        return sentences[max(0, bisect.bisect_right(starts, offset) - 1)].paragraph
+
+    found.sort(key=lambda item: item[0])
+    spoken = [(at, st) for at, st in found if st.speaker]
+    offsets = [at for at, _ in spoken]
+    for block in pending:
+        start, end = block[0].span.start, block[-1].span.end
+        position = bisect.bisect_left(offsets, start)
+        speaker: str | None = None
+        if position:
+            latest = spoken[position - 1][1]
+            gap = block[0].paragraph - paragraph(latest.evidence.end - 1)
+            if gap <= 2:
+                speaker = latest.speaker
+        if speaker is None:
+            speaker = _pronoun_speaker(ctx, start)
+        if speaker is None:
+            continue
+        span = _trim(text, start, end)
+        if span.end > span.start:
+            statement = Statement(speaker, span, Span(start, end), "direct", None, (),
+                                  "quote_dash_continuation.v1")
+            found.append((start, statement))
+            offsets.insert(position, start)
+            spoken.insert(position, (start, statement))
 
 
 def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
@@ -218,9 +313,16 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
         speaker: str | None = None
         # X VERB ...: the actor mention ends right before the verb (allowing a few words).
         subject = None
+        auxiliaries = ctx.lexicon.words("subject_auxiliaries")
         for mention in reversed(ctx.table.covering(s_start, v_start)):
             gap = text[mention.span.end : v_start]
-            if mention.type in _ACTORS and len(gap.split()) <= 2 and "," not in gap:
+            words = gap.split()
+            near = len(words) <= 2 or (len(words) <= 5 and words[0].lower() in auxiliaries
+                                       and "at" not in words and "som" not in words)
+            if mention.how == "party":
+                continue  # "Kari Nordmann (H) mener": the person speaks, not the party
+            if _is_actor(ctx, mention) and near and "," not in gap.replace("(", "") and not \
+                    re.search(r"[.!?:;«»–—]", gap):
                 subject = mention
                 break
         if subject is not None:
@@ -228,13 +330,17 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             if speaker is None:
                 continue
         else:
-            last_word = before.split()[-1].lower() if before.split() else ""
-            if last_word in pronouns:
+            words = [w.lower() for w in before.split()]
+            while words and words[-1] in _ADVERBIALS:
+                words.pop()  # "Han har også sagt at …"
+            if words and words[-1] in pronouns:
                 speaker = _pronoun_speaker(ctx, v_start)
         if speaker is None:
             # ... VERB X at ...: inverted order after a fronted adverbial.
             for mention in ctx.table.covering(v_end, min(s_end, v_end + _SPEAKER_WINDOW)):
-                if mention.type in _ACTORS:
+                if re.search(r"\b(?:til|for|med|overfor)\s+$", text[v_end : mention.span.start]):
+                    continue  # "sier til NTB at": the addressee does not speak
+                if _is_actor(ctx, mention):
                     rest = text[mention.span.end : s_end]
                     at_match = re.match(r"\s+(?:[\wæøå]+\s+){0,3}?at\s", rest)
                     if at_match:
@@ -251,8 +357,10 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
         if speaker is None:
             continue
         offset = s_end - len(after)
-        at = re.match(r"\s+(?:[\wæøå]+\s+){0,2}?(?:at|om at)\s+", after)
-        if at:
+        at = re.match(r"\s+(?:[\wæøå]+\s+){0,8}?(?:at|om at)\s+", after)
+        if at and re.search(r"\b(?:ikke|aldri)\b", at.group(0)):
+            content = _trim(text, v_start, s_end)  # "tror ikke at …": keep the negation
+        elif at:
             content = _trim(text, offset + at.end(), s_end)
         elif verbs.get(verb.lower()) in _STANCE_LEMMAS:
             # A stance with a nominal complement ("tror ingenting på …"): the whole clause.
@@ -260,6 +368,9 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             content = _trim(text, start, s_end)
         else:
             content = _trim(text, v_end, s_end)
+        inner = re.search(r"\s[–—]\s", text[content.start : content.end])
+        if inner and inner.start() > 8:  # "… situasjonen – slik Norge gjør …": not the quote
+            content = _trim(text, content.start, content.start + inner.start())
         if content.end - content.start < 8:
             continue
         return Statement(speaker, content, Span(s_start, s_end), "reported", verb.lower(), (),
@@ -274,8 +385,81 @@ def _ifolge(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
         return None
     start = s_start + match.end()
     for mention in ctx.table.covering(start, min(s_end, start + 60)):
-        if mention.type in _ACTORS:
+        gap = text[start : mention.span.start]
+        if not re.fullmatch(r"(?:(?:[\wæøå]+\s+){0,2}(?:fra|for|i|hos|til)\s+)?", gap):
+            return None  # "ifølge etterretningen har Russland …": an unnamed source
+        if _is_actor(ctx, mention):
             content = _trim(text, s_start, s_end)
             return Statement(mention.key, content, Span(s_start, s_end), "reported", "ifølge", (),
                              "ifolge.v1")
     return None
+
+
+def _speech_noun_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    nouns = _word_re(lexicon.words("speech_nouns")) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?P<noun>{nouns})\s+fra\s+(?P<who>[^,.;:]{{1,60}}?)\s+"
+                      rf"om\s+at\s+", re.IGNORECASE)
+
+
+def _speech_noun(ctx: _Context, pattern: re.Pattern[str], s_start: int, s_end: int
+                 ) -> Statement | None:
+    """``beskjeden fra russerne om at …``: the claim of X reported through a speech noun."""
+    text = ctx.article.text
+    match = pattern.search(text, s_start, s_end)
+    if match is None:
+        return None
+    speaker = _speaker_in(ctx, match.start("who"), match.end("who"))
+    if speaker is None:
+        return None
+    content = _trim(text, match.end(), s_end)
+    if content.end - content.start < 8:
+        return None
+    return Statement(speaker.key, content, Span(s_start, s_end), "reported",
+                     match.group("noun").lower(), (), "speech_noun.v1")
+
+
+def _headline(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
+    """``Stoltenberg: – Russland fortsetter oppbyggingen`` (a heading quoting a speaker)."""
+    text = ctx.article.text
+    match = re.match(r"([^:\n]{2,60}):\s*[–—-]\s*(\S)", text[s_start:s_end])
+    if match is None:
+        return None
+    speaker = _speaker_in(ctx, s_start, s_start + match.end(1))
+    if speaker is None or text[s_start].isspace():
+        return None
+    content = _trim(text, s_start + match.start(2), s_end)
+    return Statement(speaker.key, content, Span(s_start, s_end), "direct", None, (),
+                     "headline.v1")
+
+
+def _postposed(ctx: _Context, attribution: re.Pattern[str], s_start: int, s_end: int
+               ) -> Statement | None:
+    """``Danmark sender våpen, opplyser forsvarsministeren.``: reported speech with the
+    attribution after the clause and no quote dash."""
+    text = ctx.article.text
+    match = attribution.search(text[s_start:s_end])
+    if match is None or match.start() < 8:
+        return None
+    speaker = _speaker_from_phrase(ctx, s_start + match.start("who"), s_start + match.end("who"))
+    if speaker is None:
+        return None
+    content = _trim(text, s_start, s_start + match.start())
+    return Statement(speaker, content, Span(s_start, s_end), "reported",
+                     match.group("verb").lower(), (), "reported_postposed.v1")
+
+
+def _anaphoric_after(ctx: _Context, sentences: list[Sentence], last: Sentence,
+                     anaphoric: re.Pattern[str]) -> tuple[str, str] | None:
+    """``– Russland vil ikke lykkes.`` followed by ``Det sa Stoltenberg til VG.``"""
+    at = bisect.bisect_right([s.span.start for s in sentences], last.span.end) if len(
+        sentences) < 2000 else None
+    if at is None or at >= len(sentences):
+        return None
+    following = sentences[at]
+    text = ctx.article.text
+    said = anaphoric.match(text[following.span.start : following.span.end])
+    if said is None:
+        return None
+    start = following.span.start
+    who = _speaker_from_phrase(ctx, start + said.start("who"), start + said.end("who"))
+    return (who, said.group("verb").lower()) if who else None

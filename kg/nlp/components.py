@@ -8,8 +8,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +16,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from kg.nlp.conllu import iob_to_spans
-from kg.nlp.crf import Resources, sent_features
+from kg.nlp.crf import Resources, gazetteer_override, sent_features
 
 _PUNCT_POS = {"PUNCT", "SYM", "NUM"}
+_CLOSING = {"»", '"', "'", ")", "]", "”", "’"}
 
 
 class LookupLemmatizer:
@@ -31,6 +30,7 @@ class LookupLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         by_pos = self.table["by_pos"]
         by_form = self.table["by_form"]
+        rules = self.table.get("rules", {})
         for tok in doc:
             pos = tok.pos_
             text = tok.text
@@ -39,10 +39,24 @@ class LookupLemmatizer:
             if lemma is None:
                 if pos == "PROPN":
                     lemma = text
+                elif pos in _PUNCT_POS:
+                    lemma = text
                 else:
-                    lemma = by_form.get(low, low if pos not in _PUNCT_POS else text)
+                    lemma = by_form.get(low) or self._rule(low, pos, rules)
             tok.lemma_ = lemma
         return doc
+
+    @staticmethod
+    def _rule(low: str, pos: str, rules: dict[str, str]) -> str:
+        """Longest matching suffix rule for an unseen form (identity when none applies)."""
+        for k in range(5, 0, -1):
+            if len(low) > k + 1:
+                rewrite = rules.get(f"{pos}\t{low[-k:]}")
+                if rewrite is not None:
+                    strip, _, add = rewrite.partition("|")
+                    n = int(strip)
+                    return (low[:-n] if n else low) + add
+        return low
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         path = ensure_path(path)
@@ -62,12 +76,63 @@ def make_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
     return LookupLemmatizer(nlp, name)
 
 
+_LOC_PREPS = {"i", "til", "på", "fra", "utenfor", "ved", "rundt", "gjennom", "over", "nord", "sør"}
+_SENT_END = {".", "!", "?", "…", "..."}
+
+
+def tagging_units(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges the CRF tags one at a time: the parser's sentences, but a parser boundary
+    is kept only after sentence-final punctuation or a line break (the CRF was trained on
+    NDT sentences, and spurious splits inside headlines/quotes cost more than they give)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))]
+    starts = [0]
+    for sent in doc.sents:
+        i = sent.start
+        if i == 0:
+            continue
+        j = i - 1
+        newline = False
+        while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSING):
+            newline = newline or "\n" in doc[j].text_with_ws
+            j -= 1
+        if j >= 0 and "\n" in doc[j].whitespace_:
+            newline = True
+        if newline or (j >= 0 and doc[j].text in _SENT_END):
+            starts.append(i)
+    ends = [*starts[1:], len(doc)]
+    return list(zip(starts, ends, strict=True))
+
+
 class CRFEntityRecognizer:
     """Tags each sentence (``doc.sents`` when sentence boundaries are set) with the CRF."""
 
-    def __init__(self, nlp: Language, name: str, use_gaz: bool, use_types: bool, use_clusters: bool) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        use_gaz: bool,
+        use_types: bool,
+        use_clusters: bool,
+        use_pos: bool,
+        use_dep: bool,
+        use_edict: bool,
+        use_more: bool,
+        override: list[str],
+        gpe_fix: bool,
+    ) -> None:
         self.name = name
-        self.cfg = {"use_gaz": use_gaz, "use_types": use_types, "use_clusters": use_clusters}
+        self.cfg: dict[str, Any] = {
+            "use_gaz": use_gaz,
+            "use_types": use_types,
+            "use_clusters": use_clusters,
+            "use_pos": use_pos,
+            "use_dep": use_dep,
+            "use_edict": use_edict,
+            "use_more": use_more,
+        }
+        self.override = list(override)
+        self.gpe_fix = gpe_fix
         self.res = Resources(**self.cfg)
         self._tagger: Any = None
         self._model_bytes: bytes = b""
@@ -78,16 +143,7 @@ class CRFEntityRecognizer:
 
         self._model_bytes = data
         tagger = pycrfsuite.Tagger()
-        fd, tmp = tempfile.mkstemp(suffix=".crfsuite")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            tagger.open(tmp)
-            # crfsuite memory-maps/reads the file at open; keep a private copy alive
-            self._tmp = tmp
-        except Exception:
-            os.unlink(tmp)
-            raise
+        tagger.open_inmemory(data)
         self._tagger = tagger
 
     def set_resources(self, res: Resources) -> None:
@@ -96,24 +152,48 @@ class CRFEntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         if self._tagger is None or len(doc) == 0:
             return doc
-        if doc.has_annotation("SENT_START"):
-            sents = [(s.start, s.end) for s in doc.sents]
-        else:
-            sents = [(0, len(doc))]
+        sents = tagging_units(doc)
         ents: list[Span] = []
         for start, end in sents:
-            words = [t.text for t in doc[start:end]]
-            # whitespace tokens carry no entity
-            tags = self._tagger.tag(sent_features(words, self.res))
+            toks = doc[start:end]
+            words = [t.text for t in toks]
+            syntax: dict[str, Any] = {}
+            if self.res.use_pos:
+                syntax["pos"] = [t.pos_ for t in toks]
+            if self.res.use_dep:
+                syntax["deps"] = [t.dep_ for t in toks]
+                syntax["heads"] = [t.head.i - start for t in toks]
+            tags = self._tagger.tag(sent_features(words, self.res, **syntax))
+            if self.override:
+                tags = gazetteer_override(words, tags, self.res, self.override)
             for s, e, label in iob_to_spans(tags):
+                # whitespace tokens carry no entity
                 while s < e and words[s].isspace():
                     s += 1
                 while e > s and words[e - 1].isspace():
                     e -= 1
                 if s < e:
                     ents.append(Span(doc, start + s, start + e, label=label))
+        if self.gpe_fix:
+            ents = [self._fix_gpe(e) for e in ents]
         doc.set_ents(ents, default="outside")
         return doc
+
+    @staticmethod
+    def _fix_gpe(ent: Span) -> Span:
+        """GPE_LOC/GPE_ORG from the parse: a subject is an actor (GPE_ORG), the complement of a
+        locative preposition is a place (GPE_LOC)."""
+        if ent.label_ not in ("GPE_LOC", "GPE_ORG"):
+            return ent
+        head = ent.root
+        label = ent.label_
+        if head.dep_ == "SUBJ":
+            label = "GPE_ORG"
+        elif head.dep_ == "PUTFYLL" and head.head.lower_ in _LOC_PREPS:
+            label = "GPE_LOC"
+        if label == ent.label_:
+            return ent
+        return Span(ent.doc, ent.start, ent.end, label=label)
 
     def pipe(self, stream: Any, batch_size: int = 128) -> Any:
         for doc in stream:
@@ -126,34 +206,91 @@ class CRFEntityRecognizer:
         (path / "model.crfsuite").write_bytes(self._model_bytes)
         data = {
             "cfg": self.cfg,
+            "override": self.override,
+            "gpe_fix": self.gpe_fix,
             "word_types": self.res.word_types,
             "clusters": self.res.clusters,
+            "entity_dict": self.res.entity_dict,
         }
         with open(path / "resources.json", "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> CRFEntityRecognizer:
-        import pycrfsuite
-
         path = ensure_path(path)
         with open(path / "resources.json", encoding="utf-8") as fh:
             data = json.load(fh)
         self.cfg.update(data.get("cfg", {}))
+        self.override = list(data.get("override", self.override))
+        self.gpe_fix = bool(data.get("gpe_fix", self.gpe_fix))
         self.res = Resources(
             word_types=data.get("word_types") or {},
             clusters=data.get("clusters") or {},
+            entity_dict=data.get("entity_dict") or {},
             **self.cfg,
         )
-        self._model_bytes = (path / "model.crfsuite").read_bytes()
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(path / "model.crfsuite"))
-        self._tagger = tagger
+        self.load_model_bytes((path / "model.crfsuite").read_bytes())
         return self
 
 
 @Language.factory(
     "norne_crf_ner",
-    default_config={"use_gaz": True, "use_types": True, "use_clusters": True},
+    default_config={
+        "use_gaz": True,
+        "use_types": True,
+        "use_clusters": False,
+        "use_pos": False,
+        "use_dep": False,
+        "use_edict": False,
+        "use_more": False,
+        "override": [],
+        "gpe_fix": False,
+    },
 )
-def make_crf_ner(nlp: Language, name: str, use_gaz: bool, use_types: bool, use_clusters: bool) -> CRFEntityRecognizer:
-    return CRFEntityRecognizer(nlp, name, use_gaz, use_types, use_clusters)
+def make_crf_ner(
+    nlp: Language,
+    name: str,
+    use_gaz: bool,
+    use_types: bool,
+    use_clusters: bool,
+    use_pos: bool,
+    use_dep: bool,
+    use_edict: bool,
+    use_more: bool,
+    override: list[str],
+    gpe_fix: bool,
+) -> CRFEntityRecognizer:
+    return CRFEntityRecognizer(
+        nlp, name, use_gaz, use_types, use_clusters, use_pos, use_dep, use_edict, use_more, override, gpe_fix
+    )
+
+
+_DASHES = ("-", "–", "—")
+
+
+@Language.component("norne_token_fixes")
+def token_fixes(doc: Doc) -> Doc:
+    """Align the spaCy ``nb`` tokenizer with NDT/NorNE tokenisation where it matters for
+    entity spans: a text-final period is its own token ("... Frp." -> "Frp" "."; "i 1884."),
+    and a dash glued to a capitalised word starts a quote ("-Det" -> "-" "Det")."""
+    splits: list[tuple[int, list[str]]] = []
+    # text-final period
+    k = len(doc) - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in _CLOSING):
+        k -= 1
+    if k >= 0:
+        text = doc[k].text
+        abbrev = text[0].islower() and "." in text[:-1]  # "f.eks." stays whole
+        if len(text) > 1 and text.endswith(".") and not text.endswith("..") and text[-2].isalnum() and not abbrev:
+            splits.append((k, [text[:-1], "."]))
+    for tok in doc:
+        text = tok.text
+        if len(text) > 1 and text.startswith(_DASHES) and text[1].isupper() and (not splits or splits[-1][0] != tok.i):
+            splits.append((tok.i, [text[0], text[1:]]))
+    if not splits:
+        return doc
+    with doc.retokenize() as retok:
+        for i, parts in splits:
+            tok = doc[i]
+            heads = [(tok, 1), (tok, 0)] if len(parts) == 2 else [(tok, 0)] * len(parts)
+            retok.split(tok, parts, heads=heads)
+    return doc

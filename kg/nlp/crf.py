@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,12 +19,32 @@ CRF_PARAMS: dict[str, Any] = {
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
+# Feature groups and correction pass kept after measuring on NorNE dev (CRF trained on train,
+# gold tokens; micro-F1): base features 78.2; + gazetteer 78.6; + jackknifed word-type
+# dictionary 80.0; + extra affix/bigram/shape features 80.6 (kept). Not kept: distributional
+# clusters from the train text (79.7), predicted-POS features (78.0), entity-string dictionary
+# (80.2 alone, 80.2 with the extra features), c1=0.1/c2=0.02 (79.2), gazetteer override of
+# ORG/country spans (-0.1 to -0.2), parse-based GPE_LOC/GPE_ORG fix (-0.2 on raw text).
+# The PERSON override (curated key people from seed-entities.csv) is neutral on dev and kept
+# for the domain.
+NER_SETTINGS: dict[str, Any] = {
+    "use_gaz": True,
+    "use_types": True,
+    "use_clusters": False,
+    "use_pos": False,
+    "use_dep": False,
+    "use_edict": False,
+    "use_more": True,
+    "override": ["PERSON"],
+    "gpe_fix": False,
+}
 N_FOLDS = 5  # jackknife folds for the train-derived dictionary features
 
 _SHAPE_SUB = [(re.compile(r"[A-ZÆØÅÄÖÜÉ]"), "X"), (re.compile(r"[a-zæøåäöüé]"), "x"), (re.compile(r"\d"), "d")]
 _REPEAT = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=100_000)
 def shape(w: str) -> str:
     s = w
     for pat, rep in _SHAPE_SUB:
@@ -44,6 +65,9 @@ class Resources:
         use_clusters: bool = True,
         use_pos: bool = False,
         use_dep: bool = False,
+        use_edict: bool = False,
+        use_more: bool = False,
+        entity_dict: dict[str, str] | None = None,
     ) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
         self.word_types = word_types or {}
@@ -53,6 +77,10 @@ class Resources:
         self.use_clusters = use_clusters
         self.use_pos = use_pos
         self.use_dep = use_dep
+        self.use_edict = use_edict
+        self.use_more = use_more
+        # "w1 w2 ..." -> majority NorNE type of that exact entity string in the training data
+        self.entity_dict = entity_dict or {}
 
 
 def word_type_table(sentences: Sequence[Sentence], min_count: int = 2) -> dict[str, str]:
@@ -73,10 +101,42 @@ def word_type_table(sentences: Sequence[Sentence], min_count: int = 2) -> dict[s
     return out
 
 
+def entity_dict_table(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """Entity string (space-joined tokens) -> majority NorNE type in ``sentences``."""
+    from kg.nlp.conllu import iob_to_spans
+
+    c: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in sentences:
+        words = s.words
+        for a, b, lab in iob_to_spans(s.tags):
+            if b - a <= 6:
+                c[" ".join(words[a:b])][lab] += 1
+    return {k: v.most_common(1)[0][0] for k, v in c.items()}
+
+
+def dict_match(words: Sequence[str], table: dict[str, str], max_len: int = 6) -> list[str]:
+    tags = ["O"] * len(words)
+    i, n = 0, len(words)
+    while i < n:
+        found = 0
+        if words[i][:1].isupper() or words[i][:1].isdigit():
+            for ln in range(min(max_len, n - i), 0, -1):
+                lab = table.get(" ".join(words[i : i + ln]))
+                if lab is not None:
+                    tags[i] = "B-" + lab
+                    for j in range(i + 1, i + ln):
+                        tags[j] = "I-" + lab
+                    found = ln
+                    break
+        i += found or 1
+    return tags
+
+
 def sent_features(
     words: Sequence[str],
     res: Resources,
     word_types: dict[str, str] | None = None,
+    entity_dict: dict[str, str] | None = None,
     pos: Sequence[str] | None = None,
     deps: Sequence[str] | None = None,
     heads: Sequence[int] | None = None,
@@ -88,7 +148,9 @@ def sent_features(
     lows = [w.lower() for w in words]
     titles = [w[:1].isupper() for w in words]
     sufs3 = [w[-3:].lower() for w in words]
+    shapes = [shape(w) for w in words]
     gaz = match(list(words), res.gazetteer) if res.use_gaz else None
+    ed = dict_match(words, res.entity_dict if entity_dict is None else entity_dict) if res.use_edict else None
     clus = [res.clusters.get(lw, "") for lw in lows] if res.use_clusters and res.clusters else None
     first_alpha = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
     feats: list[dict[str, Any]] = []
@@ -101,7 +163,7 @@ def sent_features(
             "s2": lw[-2:],
             "s3": sufs3[i],
             "s4": lw[-4:],
-            "sh": shape(w),
+            "sh": shapes[i],
             "t": titles[i],
             "u": w.isupper(),
             "d": w.isdigit(),
@@ -110,6 +172,20 @@ def sent_features(
         }
         if i == first_alpha:
             f["first"] = 1.0
+        if ed is not None and ed[i] != "O":
+            f["ed"] = ed[i]
+            f["edt"] = ed[i][2:]
+        if res.use_more:
+            f["p1"] = w[:1]
+            f["p2"] = lw[:2]
+            f["p4"] = lw[:4]
+            f["s1"] = lw[-1:]
+            f["bl"] = (lows[i - 1] if i else "<BOS>") + "|" + lw
+            f["br"] = lw + "|" + (lows[i + 1] if i + 1 < n else "<EOS>")
+            if i > 0:
+                f["-1sh"] = shapes[i - 1]
+            if i + 1 < n:
+                f["1sh"] = shapes[i + 1]
         if gaz is not None and gaz[i] != "O":
             f["gz"] = gaz[i]
             f["gzc"] = gaz[i][2:]
@@ -151,7 +227,7 @@ def sent_features(
 def gold_syntax(s: Sentence) -> dict[str, list[Any]]:
     return {
         "pos": [t.upos for t in s.tokens],
-        "deps": [t.deprel for t in s.tokens],
+        "deps": [t.deprel if t.head > 0 else "ROOT" for t in s.tokens],
         "heads": [t.head - 1 if t.head > 0 else i for i, t in enumerate(s.tokens)],
     }
 
@@ -169,17 +245,21 @@ def train_crf(
     import pycrfsuite
 
     res = res or Resources()
+    jack = res.use_types or res.use_edict
     if res.use_types:
         res.word_types = word_type_table(sentences)
+    if res.use_edict:
+        res.entity_dict = entity_dict_table(sentences)
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
-    for k in range(folds if res.use_types else 1):
-        part = [s for i, s in enumerate(sentences) if i % folds == k] if res.use_types else list(sentences)
-        table = (
-            word_type_table([s for i, s in enumerate(sentences) if i % folds != k]) if res.use_types else {}
-        )
+    for k in range(folds if jack else 1):
+        part = [s for i, s in enumerate(sentences) if i % folds == k] if jack else list(sentences)
+        rest = [s for i, s in enumerate(sentences) if i % folds != k] if jack else []
+        table = word_type_table(rest) if res.use_types else {}
+        etable = entity_dict_table(rest) if res.use_edict else {}
         for s in part:
-            trainer.append(sent_features(s.words, res, word_types=table, **gold_syntax(s)), s.tags)
+            feats = sent_features(s.words, res, word_types=table, entity_dict=etable, **gold_syntax(s))
+            trainer.append(feats, s.tags)
     trainer.train(str(model_path))
     return res
 
@@ -248,3 +328,34 @@ def build_clusters(
     coarse = kmeans(emb, k_coarse)
     fine = kmeans(emb, k_fine)
     return {w: f"{coarse[i]:03d}_{fine[i]:03d}" for i, w in enumerate(vocab)}
+
+
+_OVERRIDE_LABEL = {"PERSON": "PER", "ORG": "ORG", "PARTY": "ORG", "CTRY": "GPE_LOC", "PLACE": "GPE_LOC"}
+
+
+def gazetteer_override(words: Sequence[str], tags: list[str], res: Resources, cats: Sequence[str] = ("ORG", "PARTY", "CTRY", "PLACE")) -> list[str]:
+    """Correction pass: capitalised gazetteer matches become entities of the gazetteer's type
+    when the CRF missed them (no overlapping entity) or tagged the exact span with a type the
+    gazetteer rules out. Country/place matches keep a GPE_* type chosen by the CRF."""
+    from kg.nlp.conllu import iob_to_spans
+
+    gaz = match(list(words), res.gazetteer)
+    spans = iob_to_spans(tags)
+    out = list(tags)
+    for gs, ge, cat in iob_to_spans(gaz):
+        if cat not in cats or not words[gs][:1].isupper():
+            continue
+        label = _OVERRIDE_LABEL[cat]
+        overlap = [(s, e, lab) for s, e, lab in spans if s < ge and gs < e]
+        if not overlap:
+            pass
+        elif len(overlap) == 1 and overlap[0][:2] == (gs, ge):
+            old = overlap[0][2]
+            if old == label or (label == "GPE_LOC" and old in ("GPE_LOC", "GPE_ORG")):
+                continue
+        else:
+            continue
+        out[gs] = "B-" + label
+        for j in range(gs + 1, ge):
+            out[j] = "I-" + label
+    return out

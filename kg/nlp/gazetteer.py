@@ -2,7 +2,8 @@
 time (countries, aliases, organisations, parties) and marks matches in a token sequence.
 
 Categories: ``CTRY`` (country names), ``PLACE`` (other places), ``ORG`` (organisations and
-acronyms), ``PARTY`` (Norwegian parties), ``DEM`` (demonym adjectives), ``GRP`` (group nouns).
+acronyms), ``PARTY`` (Norwegian parties), ``DEM`` (demonym adjectives), ``GRP`` (group nouns),
+``PERSON`` (the curated key people in ``seed-entities.csv``).
 Genitive variants (``Norges``, ``Natos``) are generated.
 """
 
@@ -48,7 +49,7 @@ def load_gazetteer(linking_dir: str | None = None) -> dict[tuple[str, ...], str]
             return
         key = _split(name)
         entries.setdefault(key, cat)
-        if cat in ("CTRY", "PLACE", "ORG", "PARTY") and not key[-1].endswith(("s", "x", "z")):
+        if cat in ("CTRY", "PLACE", "ORG", "PARTY", "PERSON") and not key[-1].endswith(("s", "x", "z")):
             entries.setdefault((*key[:-1], key[-1] + "s"), cat)
 
     for row in _read(d / "countries-nb-wikidata.csv"):
@@ -70,6 +71,12 @@ def load_gazetteer(linking_dir: str | None = None) -> dict[tuple[str, ...], str]
             # one-letter variants ("A") are too ambiguous to match
             if len(alias) > 1:
                 add(alias, "PARTY")
+    # the project's curated key entities (office holders the articles are about, ...)
+    seed_cat = {"Person": "PERSON", "Organisation": "ORG", "Country": "CTRY", "Place": "PLACE"}
+    for row in _read(d / "seed-entities.csv"):
+        cat = seed_cat.get(row.get("type", ""), "")
+        if cat:
+            add(row.get("label_nb", ""), cat)
     return entries
 
 

@@ -10,8 +10,10 @@ Stages (all by default):
 * ``crf``     : the CRF entity tagger (python-crfsuite) with gazetteer features.
 * ``assemble``: the backbone + lemmatizer lookup + CRF NER component -> ``--out``.
 
-``--with-dev`` adds the dev split to the CRF and lemma training data (fixed recipe tuned on dev
-beforehand); without it everything is trained on train only.
+By default the dev split is added to the CRF and lemma training data (a fixed recipe whose
+settings were tuned on dev beforehand; the spaCy backbone is trained on train only and its
+best checkpoint chosen on dev). ``--train-only`` trains everything on train only: use it to
+measure dev scores honestly with ``python -m kg.nlp.evaluate --model <out>``.
 The NorNE texts are only read; nothing derived from them except model weights and a
 (form, POS) -> lemma table is written to ``--out``.
 """
@@ -97,7 +99,31 @@ def build_lemma_table(sentences: list[Sentence]) -> dict[str, dict[str, str]]:
         lemma = c.most_common(1)[0][0]
         if lemma != form:
             table_form[form] = lemma
-    return {"by_pos": dict(sorted(table_pos.items())), "by_form": dict(sorted(table_form.items()))}
+    # suffix rules for unseen forms: (UPOS, last k chars) -> (chars to strip, string to add),
+    # kept when the majority rewrite covers >= 80 % of >= 5 training word types
+    rules_c: dict[str, Counter[str]] = defaultdict(Counter)
+    for (form, pos), c in by_pos.items():
+        if pos not in ("NOUN", "VERB", "ADJ", "AUX") or len(form) < 4:
+            continue
+        lemma = c.most_common(1)[0][0]
+        common = 0
+        while common < min(len(form), len(lemma)) and form[common] == lemma[common]:
+            common += 1
+        rewrite = f"{len(form) - common}|{lemma[common:]}"
+        for k in range(1, 6):
+            if len(form) > k + 1:
+                rules_c[f"{pos}\t{form[-k:]}"][rewrite] += 1
+    rules: dict[str, str] = {}
+    for key, c in rules_c.items():
+        rewrite, n = c.most_common(1)[0]
+        total = sum(c.values())
+        if total >= 5 and n >= 0.8 * total and rewrite != "0|":
+            rules[key] = rewrite
+    return {
+        "by_pos": dict(sorted(table_pos.items())),
+        "by_form": dict(sorted(table_form.items())),
+        "rules": dict(sorted(rules.items())),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -106,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=None, help="work dir (default: a temp dir)")
     ap.add_argument("--stages", default="spacy,crf,assemble")
-    ap.add_argument("--with-dev", action="store_true", help="add dev to CRF/lemma training data")
+    ap.add_argument("--train-only", action="store_true", help="do not add dev to the CRF/lemma data")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
@@ -117,15 +143,26 @@ def main(argv: list[str] | None = None) -> None:
     norne: Path = args.norne
     train = list(read_conllu(norne / TRAIN_FILE))
     dev = list(read_conllu(norne / DEV_NDT_FILE))
-    crf_data = train + dev if args.with_dev else train
+    with_dev = not args.train_only
+    crf_data = train + dev if with_dev else train
 
     if "spacy" in stages:
         train_spacy(norne, work, seed=args.seed)
         log(f"spacy done ({time.time() - t0:.0f} s)")
     if "crf" in stages:
-        from kg.nlp.crf import train_crf
+        from kg.nlp.crf import NER_SETTINGS, Resources, build_clusters, train_crf
 
-        train_crf(crf_data, work / "ner.crfsuite")
+        flags = {k: v for k, v in NER_SETTINGS.items() if k.startswith("use_")}
+        res = Resources(**flags)
+        if res.use_clusters:
+            res.clusters = build_clusters(crf_data)
+        res = train_crf(crf_data, work / "ner.crfsuite", res)
+        with open(work / "ner-resources.json", "w", encoding="utf-8") as fh:
+            json.dump(
+                {"word_types": res.word_types, "clusters": res.clusters, "entity_dict": res.entity_dict},
+                fh,
+                ensure_ascii=False,
+            )
         log(f"crf done ({time.time() - t0:.0f} s)")
     if "assemble" in stages:
         import spacy
@@ -133,10 +170,24 @@ def main(argv: list[str] | None = None) -> None:
         import kg.nlp  # noqa: F401  (registers the custom components)
 
         nlp = spacy.load(work / "spacy-out" / "model-best")
+        nlp.add_pipe("norne_token_fixes", first=True)
         lem = nlp.add_pipe("norne_lemmatizer")
         lem.table = build_lemma_table(crf_data)
-        ner = nlp.add_pipe("norne_crf_ner")
+        from kg.nlp.crf import NER_SETTINGS, Resources
+
+        ner = nlp.add_pipe("norne_crf_ner", config=dict(NER_SETTINGS))
         ner.load_model_bytes((work / "ner.crfsuite").read_bytes())
+        with open(work / "ner-resources.json", encoding="utf-8") as fh:
+            extra = json.load(fh)
+        flags = {k: v for k, v in NER_SETTINGS.items() if k.startswith("use_")}
+        ner.set_resources(
+            Resources(
+                word_types=extra["word_types"],
+                clusters=extra["clusters"],
+                entity_dict=extra["entity_dict"],
+                **flags,
+            )
+        )
         if args.out.exists():
             shutil.rmtree(args.out)
         nlp.meta["name"] = "kg_norne"
@@ -147,7 +198,7 @@ def main(argv: list[str] | None = None) -> None:
         )
         nlp.meta["license"] = "MIT"
         nlp.meta["sources"] = [{"name": "NorNE", "url": "https://github.com/ltgoslo/norne", "license": "CC0 1.0 (annotations)"}]
-        nlp.meta["kg_training"] = {"with_dev": bool(args.with_dev), "seed": args.seed}
+        nlp.meta["kg_training"] = {"with_dev": with_dev, "seed": args.seed}
         nlp.to_disk(args.out)
         # Drop files the runtime does not need.
         for p in args.out.rglob("*"):

@@ -51,7 +51,7 @@ class RemoteStore:
                                          headers={"Content-Type": content_type,
                                                   "Accept": accept})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
                 return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             message = exc.read().decode("utf-8", "replace").strip()[:500]

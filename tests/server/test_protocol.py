@@ -43,6 +43,12 @@ def test_direct_post_bodies():
     ("POST", [], None, b"ASK {}", UnsupportedMediaTypeError),
     ("POST", [], "application/sparql-query", b"", QueryError),
     ("POST", [("using-graph-uri", "http://g")], "application/sparql-query", b"ASK {}", QueryError),
+    ("POST", [("query", "ASK {}")], "application/x-www-form-urlencoded", b"query=ASK%7B%7D",
+     QueryError),
+    ("POST", [("update", "CLEAR ALL")], "application/sparql-query", b"ASK {}", QueryError),
+    ("POST", [], "application/sparql-query; charset=UTF-16", "ASK {}".encode("utf-16"),
+     UnsupportedMediaTypeError),
+    ("POST", [], "application/x-www-form-urlencoded", b"update=A&update=B", QueryError),
 ])
 def test_malformed_requests(method, params, ctype, body, error):
     with pytest.raises(error):

@@ -1,0 +1,229 @@
+"""Roles: titles before names, titles standing alone, party abbreviations after names.
+
+Rules (ids recorded on each Role):
+
+* ``title_name.v1``: ``[<Genitive>] <title> <Person>`` (``USAs forsvarsminister Lloyd Austin``,
+  ``statsminister Jonas Gahr Støre``) is the office ``title`` of the genitive's country or
+  organisation; without a genitive, titles of ``default_country`` are Norwegian offices and
+  others take the organisation from the dated holder lexicon, else none.
+* ``party.v1``: ``<Person> (Ap)`` is membership of the party the abbreviation names; ``(34)``
+  is an age and names nothing.
+* ``title_alone.v1`` (a mention, not a role): ``Natos generalsekretær``, ``Nato-sjefen``,
+  ``statsministeren`` standing without a name refer to the person who holds the title: learnt
+  earlier in the article, else from the dated lexicon (``roles.json``) when the publication
+  date falls within exactly one holder's term.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Found, MentionTable
+from kg.gazetteer import Gazetteer
+from kg.model import Article, EntityType, Role, Span
+
+__all__ = ["TitleBook", "find_roles", "resolve_holder"]
+
+_ORGS = (EntityType.COUNTRY, EntityType.ORGANISATION)
+_TITLE_WORD = re.compile(r"([A-Za-zÆØÅæøå]+-)?([a-zæøå]+)$")
+
+
+@dataclass
+class TitleBook:
+    """What titles refer to in one article: ``(of key, title) -> person key``."""
+
+    learned: dict[tuple[str | None, str], str] = field(default_factory=dict)
+
+
+def _interval(published: str) -> tuple[str, str]:
+    """First and last day (ISO) of a YYYY, YYYY-MM or YYYY-MM-DD publication date."""
+    parts = published.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{published}-01", f"{published}-{last:02d}"
+    return published, published
+
+
+def resolve_holder(lexicon: Lexicon, title: str, of_label: str | None, published: str
+                   ) -> str | None:
+    """The one person holding ``title`` of ``of_label`` throughout the publication date.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> resolve_holder(load_lexicon(), "generalsekretær", "Nato", "2022-02")
+    'Jens Stoltenberg'
+    >>> resolve_holder(load_lexicon(), "generalsekretær", "Nato", "2025-03") is None or True
+    True
+    """
+    start, end = _interval(published)
+    found = {h["holder"] for h in lexicon.roles.get("holders", [])
+             if h["title"] == title and (of_label is None or h["of"] == of_label)
+             and h["from"] <= end and (h["to"] is None or h["to"] >= start)}
+    overlapping_edges = [h for h in lexicon.roles.get("holders", [])
+                         if h["title"] == title and (of_label is None or h["of"] == of_label)
+                         and (start < h["from"] <= end or (h["to"] and start <= h["to"] < end))]
+    if len(found) != 1 or overlapping_edges:
+        return None
+    return found.pop()
+
+
+def _base_title(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """``generalsekretæren`` -> (``generalsekretær``, None); ``Nato-sjef`` -> (title, of)."""
+    aliases = {k.lower(): v for k, v in lexicon.roles.get("aliases", {}).items()}
+    titles = set(lexicon.roles.get("titles", []))
+    suffixes = tuple(lexicon.roles.get("title_suffixes", []))
+    if word[:1].isupper() and word[1:].islower():  # "Utenriksminister" opening a sentence
+        word = word.lower()
+    for form in (word, word[:-2] if word.endswith("en") else None,
+                 word[:-1] if word.endswith("n") else None):
+        if not form:
+            continue
+        if form.lower() in aliases:
+            return aliases[form.lower()]["title"], aliases[form.lower()]["of"]
+        if form in titles or (form.islower() and form.endswith(suffixes) and len(form) > 6):
+            return form, None
+    return None
+
+
+def _metonym(table: MentionTable, mention: Found) -> bool:
+    entry = table.entries.get(mention.key)
+    return bool(entry is not None and entry.metonym)
+
+
+def _key_of(gazetteer: Gazetteer, label: str | None) -> str | None:
+    if not label:
+        return None
+    entry = gazetteer.find(label)
+    return entry.key if entry else None
+
+
+def _person_key(gazetteer: Gazetteer, name: str) -> str:
+    entry = gazetteer.find(name, EntityType.PERSON)
+    return entry.key if entry else f"Person:{name}"
+
+
+def find_roles(article: Article, *, table: MentionTable, lexicon: Lexicon,
+               gazetteer: Gazetteer) -> tuple[list[Role], TitleBook]:
+    """Roles attested in the article, and title mentions added to ``table``."""
+    text = article.text
+    book = TitleBook()
+    roles: list[Role] = []
+    default = lexicon.roles.get("default_country", {})
+    default_titles = set(default.get("titles", []))
+    names = {k: v for k, v in table.names.items()}
+    persons = [m for m in table.mentions if m.type is EntityType.PERSON
+               and m.how in ("name", "gazetteer")]
+    demonyms = gazetteer.demonym_index()
+
+    for person in persons:
+        lead = text[max(article.body_start, person.span.start - 60) : person.span.start]
+        match = re.search(r"(?:([\w'-]+)\s+)?([\w-]+)\s+$", lead)
+        if not match:
+            continue
+        parsed = _base_title(match.group(2), lexicon)
+        if parsed is None:
+            continue
+        title, of_label = parsed
+        start = person.span.start - len(lead) + match.start(2)
+        of: str | None = _key_of(gazetteer, of_label)
+        if match.group(1):
+            gen_start = person.span.start - len(lead) + match.start(1)
+            owner = [m for m in table.mentions if m.span.start == gen_start and (
+                m.type in _ORGS or _metonym(table, m))]
+            adjective = demonyms.get(match.group(1).lower())
+            if owner:
+                of, start = owner[0].key, gen_start
+            elif adjective is not None:  # "den finske presidenten Sauli Niinistö"
+                of, start = adjective.key, gen_start
+        if of is None and title in default_titles:
+            of = _key_of(gazetteer, default.get("of"))
+        if of is None:
+            for holder in lexicon.roles.get("holders", []):
+                if holder["title"] == title and holder["holder"] == names.get(person.key):
+                    of = _key_of(gazetteer, holder["of"])
+        roles.append(Role("position", person.key, of, title, Span(start, person.span.end),
+                          article.published, "title_name.v1"))
+        book.learned.setdefault((of, title), person.key)
+
+    # "(Ap)" after a person: party membership (mentions.py has found the party mention).
+    for party in (m for m in table.mentions if m.how == "party"):
+        member = table.before(party.span.start, (EntityType.PERSON,))
+        if member is None:
+            continue
+        gap = text[member.span.end : party.span.start]
+        if gap.strip() != "(":
+            continue
+        roles.append(Role("party", member.key, party.key, None,
+                          Span(member.span.start, party.span.end + 1), article.published,
+                          "party.v1"))
+
+    for span, holder, of, title in _title_mentions(article, table, lexicon, gazetteer, book):
+        if of is not None:
+            roles.append(Role("position", holder, of, title, span, article.published,
+                              "title_alone.v1"))
+    merged: dict[tuple[str, str, str | None, str | None], Role] = {}
+    for role in roles:  # one role per holder, office and article; every attestation kept
+        key = (role.kind, role.holder, role.of, role.title)
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, more_evidence=(*old.more_evidence, role.evidence))
+        else:
+            merged[key] = role
+    return list(merged.values()), book
+
+
+def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
+                    gazetteer: Gazetteer, book: TitleBook
+                    ) -> list[tuple[Span, str, str | None, str]]:
+    """Titles standing alone become mentions of the person who holds them."""
+    resolved: list[tuple[Span, str, str | None, str]] = []
+    text = article.text
+    titles = sorted(set(lexicon.roles.get("titles", [])) | set(lexicon.roles.get("aliases", {})),
+                    key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    pattern = re.compile(rf"(?<![\w-])(?i:({alt})(?:en|n)?|\w+(?:minister|sjef|sekretær)(?:en)?)"
+                         rf"(?![\w-])(?!\s+[A-ZÆØÅ][a-zæøå])")
+    default = lexicon.roles.get("default_country", {})
+    taken = [m.span for m in table.mentions if m.type is EntityType.PERSON]
+    added: list[Found] = []
+    for match in pattern.finditer(text, article.body_start):
+        word = match.group(0)
+        parsed = _base_title(word, lexicon)
+        if parsed is None:
+            continue
+        title, of_label = parsed
+        start = match.start()
+        of = _key_of(gazetteer, of_label)
+        owner = [m for m in table.mentions if m.type in _ORGS
+                 and text[m.span.end - 1 : m.span.end] in ("s", "'")
+                 and 0 < match.start() - m.span.end <= 1]
+        if owner:
+            of, start = owner[-1].key, owner[-1].span.start
+        elif of is None:
+            definite = word != title and not word.startswith(title + "-")
+            if not definite and word[0].islower():
+                continue  # a bare indefinite title ("som minister") names nobody
+            if title in default.get("titles", []):
+                of = _key_of(gazetteer, default.get("of"))
+        span = Span(start, match.end())
+        if any(t.start < span.end and span.start < t.end for t in taken):
+            continue
+        person = book.learned.get((of, title))
+        if person is None:
+            entry = gazetteer.find(of.split(":", 1)[1]) if of else None
+            of_label = table.names.get(of) or (entry.label_nb if entry else None) if of else None
+            holder = resolve_holder(lexicon, title, of_label, article.published) if of else None
+            if holder is None:
+                continue
+            person = _person_key(gazetteer, holder)
+            table.names.setdefault(person, holder)
+            table.types.setdefault(person, EntityType.PERSON)
+        added.append(Found(span, person, EntityType.PERSON, "title"))
+        resolved.append((span, person, of, title))
+    table.mentions.extend(added)
+    table.mentions.sort(key=lambda m: m.span.start)
+    return resolved

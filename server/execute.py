@@ -1,0 +1,144 @@
+"""Running one SPARQL query and serialising its answer, capped at ``max_rows``.
+
+Plain functions with no Flask, so the same code runs in the server's thread (in-memory
+stores) and in a killable worker process (on-disk stores, see :mod:`server.pool`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.formats import GRAPH_FORMATS, RESULT_FORMATS
+from kg.serialize import graph_bytes, results_bytes
+from server.negotiation import choose
+from server.sparqltext import has_query_dataset
+
+__all__ = ["TRUNCATED_LINK", "Job", "Outcome", "execute", "oxigraph_runner", "solutions_json"]
+
+TRUNCATED_LINK = "https://w3id.org/kg/ontology#TruncatedResult"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class Job:
+    text: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    base_iri: str | None = None
+    accept: str | None = None
+    formats: tuple[str, ...] = ()
+    max_rows: int = 10000
+    version: int = 0
+
+
+@dataclass
+class Outcome:
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+    kind: str = "solutions"  # solutions, boolean or graph
+    rows: int = 0
+
+
+Runner = Callable[[Job], Any]
+
+
+def oxigraph_runner(store: ox.Store) -> Runner:
+    """A runner over a raw pyoxigraph store with the protocol's dataset rules: protocol
+    parameters win over the query's FROM; named graphs only means an empty default graph;
+    no parameters: the query's own FROM (graphs read from the store, never fetched), or
+    else the union of all graphs."""
+
+    def run(job: Job) -> Any:
+        try:
+            defaults: Any = [ox.NamedNode(g) for g in job.default_graphs]
+            named: Any = [ox.NamedNode(g) for g in job.named_graphs] or None
+            if defaults or named:
+                return store.query(job.text, base_iri=job.base_iri, default_graph=defaults,
+                                   named_graphs=named)
+            if has_query_dataset(job.text):  # FROM / FROM NAMED: graphs of the store
+                return store.query(job.text, base_iri=job.base_iri)
+            return store.query(job.text, base_iri=job.base_iri, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    return run
+
+
+def _term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _term(term.subject),
+                                            "predicate": _term(term.predicate),
+                                            "object": _term(term.object)}}
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def solutions_json(names: Sequence[str], rows: Sequence[Any], *, truncated: bool) -> bytes:
+    """SPARQL 1.1 JSON results; a cut result says so in ``head.link``."""
+    head: dict[str, Any] = {"vars": list(names)}
+    if truncated:
+        head["link"] = [TRUNCATED_LINK]
+    bindings = []
+    for row in rows:
+        binding = {}
+        for name in names:
+            value = row[name]
+            if value is not None:
+                binding[name] = _term(value)
+        bindings.append(binding)
+    return json.dumps({"head": head, "results": {"bindings": bindings}},
+                      ensure_ascii=False).encode()
+
+
+def _truncation_headers(limit: int) -> dict[str, str]:
+    return {"X-KG-Truncated": "true", "X-KG-Max-Result-Rows": str(limit),
+            "Warning": f'199 kg "result truncated to {limit} rows (max_result_rows)"'}
+
+
+def execute(run: Runner, job: Job) -> Outcome:
+    """Evaluate ``job`` and serialise the answer in the negotiated format."""
+    result = run(job)
+    if isinstance(result, ox.QueryBoolean):
+        fmt = choose(job.accept, RESULT_FORMATS, requested=job.formats)
+        return Outcome(fmt.content_type, results_bytes(result, fmt), kind="boolean")
+    if isinstance(result, ox.QuerySolutions):
+        fmt = choose(job.accept, RESULT_FORMATS, requested=job.formats)
+        names = [v.value for v in result.variables]
+        rows = list(islice(result, job.max_rows + 1))
+        truncated = len(rows) > job.max_rows
+        rows = rows[:job.max_rows]
+        body = solutions_json(names, rows, truncated=truncated)
+        if fmt.name != "json":
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = results_bytes(parsed, fmt)
+        headers = _truncation_headers(job.max_rows) if truncated else {}
+        return Outcome(fmt.content_type, body, headers, kind="solutions", rows=len(rows))
+    fmt = choose(job.accept, GRAPH_FORMATS, requested=job.formats)
+    triples = list(islice(result, job.max_rows + 1))
+    truncated = len(triples) > job.max_rows
+    triples = triples[:job.max_rows]
+    headers = _truncation_headers(job.max_rows) if truncated else {}
+    return Outcome(fmt.content_type, graph_bytes(triples, fmt), headers, kind="graph",
+                   rows=len(triples))

@@ -1,0 +1,385 @@
+"""Each extraction rule on invented Bokmål sentences (never the seeds' sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.dates import resolve_end, resolve_time
+from kg.extract.lexicon import load_lexicon
+from kg.extract.roles import resolve_holder
+from kg.gazetteer import load_gazetteer
+from kg.model import Article, Extraction
+
+
+def _extract(body: str, published: str = "2023-05") -> Extraction:
+    head = f" date {published} "
+    article = Article("t", head + body, published, "test", body_start=len(head))
+    return extract(article, gazetteer=load_gazetteer(), lexicon=load_lexicon())
+
+
+def _said(e: Extraction) -> list[tuple[str | None, str]]:
+    return [(s.speaker, e.article.text[s.text.start:s.text.end]) for s in e.statements]
+
+
+def _acts(e: Extraction) -> list[tuple[str, str | None, str]]:
+    return [(a.kind, a.agent, a.status) for a in e.actions]
+
+
+# ------------------------------------------------------------------------------- statements
+@pytest.mark.parametrize("verb", ["sier", "sa", "mener", "understreker", "opplyser", "hevder",
+                                  "advarer", "bekrefter", "forteller", "påpeker", "legger til",
+                                  "fastslår", "presiserer", "gjentok", "tror"])
+def test_speech_verbs_subject_first(verb):
+    e = _extract(f"Kari Nordmann {verb} at regjeringen følger situasjonen nøye.")
+    assert _said(e) == [("Person:Kari Nordmann", "regjeringen følger situasjonen nøye")]
+
+
+@pytest.mark.parametrize("verb", ["sier", "sa", "mener", "understreket", "opplyste"])
+def test_speech_verbs_inverted_after_a_fronted_adverbial(verb):
+    e = _extract(f"Torsdag {verb} Kari Nordmann at grensen holdes stengt.")
+    assert _said(e) == [("Person:Kari Nordmann", "grensen holdes stengt")]
+
+
+@pytest.mark.parametrize(("body", "speaker", "text"), [
+    ("Danmark gir artilleri til Ukraina, opplyser Kari Nordmann.", "Person:Kari Nordmann",
+     "Danmark gir artilleri til Ukraina"),
+    ("«Vi står sammen med Polen», sier Kari Nordmann.", "Person:Kari Nordmann",
+     "Vi står sammen med Polen"),
+    ("Kari Nordmann sa: «Vi står sammen med Polen.»", "Person:Kari Nordmann",
+     "Vi står sammen med Polen"),
+    ("Ifølge Nato er beredskapen høy i Baltikum.", "Organisation:Nato",
+     "Ifølge Nato er beredskapen høy i Baltikum"),
+    ("Kreml sier at samtalene fortsetter neste uke.", "Place:Kreml",
+     "samtalene fortsetter neste uke"),
+    ("Sverige har hele tiden hevdet at grensen er trygg.", "Country:Sverige",
+     "grensen er trygg"),
+])
+def test_attribution_forms(body, speaker, text):
+    assert _said(_extract(body)) == [(speaker, text)]
+
+
+def test_pronoun_and_surname_continue_the_speaker():
+    e = _extract("Kari Nordmann kom til møtet i Oslo. Hun sier at samarbeidet er godt. "
+                 "Senere sa Nordmann at avtalen står fast.")
+    assert [s for s, _ in _said(e)] == ["Person:Kari Nordmann"] * 2
+
+
+def test_multi_paragraph_quote_is_one_statement_per_paragraph_with_the_same_speaker():
+    e = _extract("– Dette er en krevende tid. Vi må stå sammen, sier Kari Nordmann.\n\n"
+                 "– Vi gir ikke opp.")
+    assert _said(e) == [("Person:Kari Nordmann", "Dette er en krevende tid. Vi må stå sammen"),
+                        ("Person:Kari Nordmann", "Vi gir ikke opp")]
+
+
+def test_anaphoric_attribution_after_the_content():
+    e = _extract("Polen vil ikke gi etter for presset. Det sa Kari Nordmann til NTB.")
+    assert _said(e) == [("Person:Kari Nordmann", "Polen vil ikke gi etter for presset")]
+
+
+def test_addressee_and_party_do_not_speak():
+    e = _extract("Kari Nordmann (H) mener at avtalen er god. Det sier til NTB at alt er klart.")
+    assert [s for s, _ in _said(e)] == ["Person:Kari Nordmann"]
+
+
+def test_speech_noun_reports_the_claim_of_its_source():
+    e = _extract("Litauen avviser påstanden fra russerne om at soldatene er på vei hjem.")
+    assert ("Country:Russland", "soldatene er på vei hjem") in _said(e)
+
+
+def test_definite_noun_refers_back_to_the_organisation():
+    e = _extract("Det russiske forsvarsdepartementet har lagt ut bilder. Styrkene er hjemme, "
+                 "ifølge departementet.")
+    assert [s for s, _ in _said(e)] == ["Organisation:Russlands forsvarsdepartement"]
+
+
+def test_headline_quote():
+    e = _extract("Kari Nordmann: – Vi er klare\n\nKari Nordmann talte i Oslo.")
+    assert _said(e)[0] == ("Person:Kari Nordmann", "Vi er klare")
+
+
+@pytest.mark.parametrize("body", [
+    "Det sier seg selv at vinteren blir krevende.",
+    "Som kjent sier reglene at alle må søke.",
+    "Ifølge medier er møtet avlyst.",
+    "NORGE SENDER TROPP\n\nOVERSKRIFT",
+])
+def test_not_statements(body):
+    assert _extract(body).statements == ()
+
+
+def test_inner_dash_ends_a_reported_clause():
+    e = _extract("Kari Nordmann understreker at Norge må bidra til tryggheten – slik landet "
+                 "gjør i Litauen.")
+    assert _said(e) == [("Person:Kari Nordmann", "Norge må bidra til tryggheten")]
+
+
+# ------------------------------------------------------------------------------- titles, roles
+@pytest.mark.parametrize(("published", "speaker"), [
+    ("2022-02", "Person:Jens Stoltenberg"),
+    ("2024-11", "Person:Mark Rutte"),
+])
+def test_title_alone_resolves_by_publication_date(published, speaker):
+    e = _extract("Natos generalsekretær sier at alliansen står samlet.", published)
+    assert [s for s, _ in _said(e)] == [speaker]
+
+
+def test_title_is_not_resolved_when_the_office_changed_hands_that_month():
+    assert resolve_holder(load_lexicon(), "forsvarsminister", "Norge", "2023-04") is None
+    assert resolve_holder(load_lexicon(), "forsvarsminister", "Norge", "2023-04-10") == (
+        "Odd Roger Enoksen")
+
+
+@pytest.mark.parametrize("title", ["Nato-sjefen", "NATOs generalsekretær"])
+def test_title_forms_name_the_same_person(title):
+    e = _extract(f"– Vi følger nøye med, sier {title}.", "2022-03")
+    assert [s for s, _ in _said(e)] == ["Person:Jens Stoltenberg"]
+
+
+def test_title_learned_in_the_article_wins_over_the_lexicon():
+    e = _extract("Sveriges forsvarsminister Per Persson besøkte Oslo. Sveriges forsvarsminister "
+                 "sier at samarbeidet er tett.")
+    assert [s for s, _ in _said(e)] == ["Person:Per Persson"]
+
+
+def test_title_before_name_and_party_are_dated_roles():
+    e = _extract("Forsvarsminister Kari Nordmann (Sp) og USAs president Joe Biden møttes. "
+                 "Ola Hansen (34) var også der.", "2023-05-10")
+    roles = {(r.kind, r.holder, r.of, r.title, r.valid_at) for r in e.roles}
+    assert roles == {
+        ("position", "Person:Kari Nordmann", "Country:Norge", "forsvarsminister", "2023-05-10"),
+        ("party", "Person:Kari Nordmann", "Organisation:Senterpartiet", None, "2023-05-10"),
+        ("position", "Person:Joe Biden", "Country:USA", "president", "2023-05-10"),
+    }
+
+
+def test_a_repeated_role_is_one_role_with_all_evidence():
+    e = _extract("Utenriksminister Kari Nordmann (Ap) reiser. Senere talte utenriksminister "
+                 "Kari Nordmann (Ap) i Oslo.")
+    positions = [r for r in e.roles if r.kind == "position"]
+    assert len(positions) == 1 and len(positions[0].more_evidence) == 1
+
+
+# ------------------------------------------------------------------------------- actions
+@pytest.mark.parametrize(("body", "kind", "agent"), [
+    ("Danmark sender 200 soldater til Estland.", "Deployment", "Country:Danmark"),
+    ("Sverige har trukket styrkene tilbake fra Mali.", "Withdrawal", "Country:Sverige"),
+    ("Russland har samlet over 100 000 soldater ved grensen.", "MilitaryBuildup",
+     "Country:Russland"),
+    ("Russland trappet opp aktiviteten i Østersjøen.", "MilitaryBuildup", "Country:Russland"),
+    ("Finland holder en stor militærøvelse i nord.", "Exercise", "Country:Finland"),
+    ("Kina moderniserer og investerer i atomvåpen.", "NuclearModernisation", "Country:Kina"),
+    ("Tyskland gir stridsvogner til Ukraina.", "ArmsTransfer", "Country:Tyskland"),
+    ("Nato øker beredskapen i øst.", "ReadinessIncrease", "Organisation:Nato"),
+    ("Russiske tropper trapper opp aktiviteten.", "MilitaryBuildup", "Country:Russland"),
+])
+def test_action_kinds_and_agents(body, kind, agent):
+    assert [(a.kind, a.agent) for a in _extract(body).actions] == [(kind, agent)]
+
+
+def test_ministry_claim_about_its_forces_is_the_countrys_action():
+    e = _extract("Det russiske forsvarsdepartementet opplyste at styrkene deres trekkes "
+                 "tilbake fra grensen.")
+    assert _acts(e) == [("Withdrawal", "Country:Russland", "Claimed")]
+
+
+def test_office_holder_acts_for_the_country():
+    e = _extract("USAs president Joe Biden har satt 8500 soldater i høy beredskap.")
+    [action] = e.actions
+    assert (action.kind, action.agent, action.personnel_min) == (
+        "ReadinessIncrease", "Country:USA", 8500)
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("Polen sender 300 soldater til Litauen.", "Announced"),
+    ("Polen skal etter planen sende soldater til Litauen.", "Announced"),
+    ("Polen planlegger å sende soldater til Litauen.", "Planned"),
+    ("Russland trapper opp styrkene ved grensen.", "Ongoing"),
+    ("Russland hevder at styrkene trekkes tilbake.", "Claimed"),
+    ("Styrkene trekkes angivelig tilbake, ifølge Russland.", "Claimed"),
+    ("Storbritannia har sendt 2000 panservernvåpen til Ukraina.", "Completed"),
+    ("Et russisk angrep mot Ukraina kan være nært forestående.", "Feared"),
+    ("– Vi kan ikke se bort fra en russisk invasjon, sier Kari Nordmann.", "Feared"),
+    ("Vi kan ikke utelukke at Russland vil angripe Ukraina, sier Kari Nordmann.", "Feared"),
+    ("Russland avviser at de planlegger å invadere Ukraina.", "Denied"),
+])
+def test_status(body, status):
+    assert [a.status for a in _extract(body).actions] == [status]
+
+
+def test_claim_contested_by_another_party_is_disputed_and_linked():
+    e = _extract("Hviterussland sier at de trekker styrker tilbake fra grensen. "
+                 "– Vi har ikke sett noen tilbaketrekning, sier Kari Nordmann.")
+    [action] = e.actions
+    assert (action.kind, action.agent, action.status) == ("Withdrawal", "Country:Belarus",
+                                                         "Disputed")
+    assert [e.statements[i].speaker for i in action.disputed_by] == ["Person:Kari Nordmann"]
+    assert [e.statements[i].speaker for i in action.statements] == ["Country:Belarus"]
+
+
+def test_disbelief_in_an_embedded_claim_disputes_it():
+    e = _extract("Estland tror ingenting på meldingen fra russerne om at troppene er i ferd med "
+                 "å trekkes tilbake.")
+    assert _acts(e) == [("Withdrawal", "Country:Russland", "Disputed")]
+
+
+@pytest.mark.parametrize("body", [
+    "Sverige vil ikke sende soldater til Ukraina.",
+    "Nato har ingen planer om å sende kampstyrker til Ukraina.",
+    "Tyskland kan komme til å sende soldater til Litauen.",
+    "Storbritannia vurderer å sende flere soldater til Estland.",
+    "Hvis Russland angriper Finland, vil alliansen svare.",
+    "– Vi må se en virkelig tilbaketrekning, sier Kari Nordmann.",
+    "Russland har fortsatt mulighet til å trekke seg tilbake.",
+    "Alliansen deler etterretning for å unngå angrep.",
+    "Å flytte utstyr på tog er ikke tilbaketrekning.",
+    "Det er ingen tegn til at Russland trekker seg tilbake.",
+])
+def test_negations_hypotheticals_demands_and_conditions_yield_no_action(body):
+    assert _extract(body).actions == ()
+
+
+def test_capability_to_attack_is_a_feared_attack():
+    e = _extract("Kari Nordmann sa at Russland har nok soldater ved grensen til å starte et "
+                 "angrep mot Ukraina.")
+    assert _acts(e) == [("Attack", "Country:Russland", "Feared")]
+
+
+def test_one_action_per_real_action_with_all_evidence():
+    e = _extract("Danmark sender en bataljon til Latvia. Bataljonen er på mellom 600 og 700 "
+                 "soldater. Senere bekreftet regjeringen at Danmark sender soldater til Latvia.")
+    [action] = e.actions
+    assert (action.personnel_min, action.personnel_max) == (600, 700)
+    assert len(action.more_evidence) == 1
+
+
+def test_deployment_fields_what_duration_end():
+    e = _extract("Frankrike sender 500 soldater til Romania i fire måneder.")
+    [action] = e.actions
+    assert (action.destination, action.what, action.duration) == (
+        "Country:Romania", "500 soldater", "P4M")
+    e = _extract("Frankrike skal sende soldater til Romania ut året.", "2022-03")
+    assert e.actions[0].end == "2022-12-31" and e.actions[0].duration is None
+
+
+def test_aircraft_sent_to_an_ally_are_a_deployment_not_an_arms_transfer():
+    assert [a.kind for a in _extract("Tyskland sender fem jagerfly til Romania.").actions] == [
+        "Deployment"]
+
+
+# ------------------------------------------------------------------------------- time words
+@pytest.mark.parametrize(("word", "published", "clause", "expected"), [
+    ("tirsdag", "2022-02-16", "sa tirsdag", "2022-02-15"),
+    ("onsdag", "2022-02-16", "sa onsdag", "2022-02-16"),
+    ("fredag", "2022-02-16", "skal møtes fredag", "2022-02-18"),
+    ("i går", "2022-02-16", "sa i går", "2022-02-15"),
+    ("tirsdag ettermiddag", "2022-02-16", "holdt tirsdag ettermiddag", "2022-02-15"),
+    ("tirsdag", "2022-02", "sa tirsdag", "2022-02"),
+    ("tirsdag", "2022", "sa tirsdag", None),
+])
+def test_time_words_never_invent_a_day(word, published, clause, expected):
+    assert resolve_time(word, published, clause, load_lexicon()) == expected
+
+
+def test_statement_and_action_carry_their_time_words():
+    e = _extract("– Vi er klare, sa Kari Nordmann tirsdag.", "2023-05-11")
+    assert (e.statements[0].date_text, e.statements[0].date) == ("tirsdag", "2023-05-09")
+    e = _extract("Danmark sendte tirsdag soldater til Estland.", "2023-05")
+    assert (e.actions[0].date_text, e.actions[0].date) == ("tirsdag", "2023-05")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("ut året", "2022-12-31"), ("ut mars", "2022-03-31"), ("fram til januar", "2023-01-31"),
+])
+def test_end_points(phrase, expected):
+    assert resolve_end(f"blir der {phrase}", "2022-02", load_lexicon())[1] == expected
+
+
+# ------------------------------------------------------------------------------- found on probes
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ifølge etterretningen har Finland samlet styrker i nord.", []),
+    ("Ifølge en talsperson for Nato er øvelsen over.",
+     [("Organisation:Nato", "Ifølge en talsperson for Nato er øvelsen over")]),
+    ("– Vi er forberedt, legger Kari Nordmann til.", [("Person:Kari Nordmann", "Vi er forberedt")]),
+    ("Kari Nordmann tror ikke at krigen kommer hit.",
+     [("Person:Kari Nordmann", "tror ikke at krigen kommer hit")]),
+    ("OSLO (NTB): Polen sender soldater til Litauen, opplyser Kari Nordmann.",
+     [("Person:Kari Nordmann", "Polen sender soldater til Litauen")]),
+])
+def test_attribution_details(body, expected):
+    assert _said(_extract(body)) == expected
+
+
+def test_vague_amounts_give_no_figure():
+    [action] = _extract("Nato sender flere tusen soldater til Romania.").actions
+    assert (action.personnel_min, action.personnel_max) == (None, None)
+
+
+def test_a_later_clause_does_not_colour_the_status():
+    e = _extract("Russiske styrker har angrepet flere byer, og Kreml hevder at alt går etter "
+                 "planen.")
+    assert _acts(e) == [("Attack", "Country:Russland", "Ongoing")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("– Vi ser en fortsatt oppbygging av russiske styrker, sier Kari Nordmann.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Kreml benekter at Russland planlegger å angripe Ukraina.",
+     [("Attack", "Country:Russland", "Denied")]),
+    ("Kreml hevder at troppene trekkes tilbake.", [("Withdrawal", "Country:Russland", "Claimed")]),
+    ("Russland og Belarus holder en felles militærøvelse.",
+     [("Exercise", "Country:Russland", "Ongoing")]),
+])
+def test_agents_from_metonyms_coordination_and_of_phrases(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_resigning_is_not_saying():
+    assert _extract("Kari Nordmann sa opp jobben i departementet i fjor.").statements == ()
+
+
+def test_quote_attributed_in_its_second_paragraph_is_one_statement():
+    e = _extract("Kari Nordmann åpnet møtet.\n\n– Dette er en krevende tid.\n\n"
+                 "– Vi må stå sammen, sier Ola Hansen.")
+    [statement] = e.statements
+    assert statement.speaker == "Person:Ola Hansen"
+    assert e.article.text[statement.text.start:statement.text.end].endswith("Vi må stå sammen")
+
+
+def test_continuation_follows_the_latest_speaker_whatever_its_form():
+    e = _extract("– Vi er klare, sier Kari Nordmann.\n\nOla Hansen sier at Norge bidrar.\n\n"
+                 "– Vi gjør det vi kan.")
+    assert [s for s, _ in _said(e)] == ["Person:Kari Nordmann", "Person:Ola Hansen",
+                                        "Person:Ola Hansen"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Kari Nordmann sa i en tale i Stortinget tirsdag at situasjonen er endret.",
+     [("Person:Kari Nordmann", "situasjonen er endret")]),
+    ("Kari Nordmann var i Oslo. Hun har også sagt at Norge vil bidra.",
+     [("Person:Kari Nordmann", "Norge vil bidra")]),
+    ("Kari Nordmann har tidligere uttalt at avgjørelsen kommer i mai.",
+     [("Person:Kari Nordmann", "avgjørelsen kommer i mai")]),
+])
+def test_longer_frames_before_at(body, expected):
+    assert _said(_extract(body)) == expected
+
+
+def test_demonym_and_metonym_give_the_office_its_state():
+    e = _extract("Den finske presidenten Ola Virtanen møtte Kremls talsperson Ivan Petrov.")
+    assert {(r.holder, r.of, r.title) for r in e.roles} == {
+        ("Person:Ola Virtanen", "Country:Finland", "president"),
+        ("Person:Ivan Petrov", "Place:Kreml", "talsperson"),
+    }
+
+
+def test_past_attribution_resolves_to_the_past_day_even_if_the_content_is_future():
+    e = _extract("Ivan Petrov sa mandag at Russland vil svare.", "2022-04-05")
+    assert e.statements[0].date == "2022-04-04"
+
+
+def test_invasion_is_named_and_an_exercise_as_destination_is_no_second_action():
+    assert [a.kind for a in _extract("Russland invaderte Ukraina i februar.").actions] == [
+        "Invasion"]
+    e = _extract("Norge sender flere soldater til øvelser i Sverige.")
+    assert [a.kind for a in e.actions] == ["Deployment"]
