@@ -26,8 +26,20 @@ from kg.model import Article, EntityType, MilitaryAction, Span, Statement
 __all__ = ["find_actions", "parse_duration", "parse_personnel"]
 
 _AGENTS = (EntityType.COUNTRY, EntityType.ORGANISATION)
+_DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
 _NUMBER = r"\d{1,3}(?:[  .]\d{3})+|\d+"
 _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger sentence
+
+
+def _refers_to_unit(sentence: str, lexicon: Lexicon) -> bool:
+    """A sentence opening with a definite unit noun ("Soldatene skal …", "Styrken er …")
+    continues the action of the sentence before, even across a paragraph break."""
+    first = re.match(r"\W*([\wæøå-]+)", sentence)
+    if not first:
+        return False
+    word = first.group(1).lower()
+    nouns = {n.lower() for n in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")}
+    return word in nouns and word.endswith(("en", "ene", "et"))
 
 
 def _number(token: str, lexicon: Lexicon) -> int | None:
@@ -85,7 +97,7 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
     num = _number_alt(lexicon)
     nouns = _alt(lexicon, "personnel_nouns", lexicon.words("personnel_nouns"))
     tail = rf"\s+(?:[\wæøå-]+\s+){{0,2}}?(?:{nouns})\b"
-    low = text.lower()
+    low = _multiply(text.lower(), num, lexicon)
     for pattern in (
         rf"\bmellom\s+({num})\s+og\s+({num}){tail}",
         rf"\bfra\s+({num})\s+til\s+({num}){tail}",
@@ -93,7 +105,13 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
     ):
         match = re.search(pattern, low)
         if match:
-            return _number(match.group(1), lexicon), _number(match.group(2), lexicon)
+            first, second = _number(match.group(1), lexicon), _number(match.group(2), lexicon)
+            for factor in (1000, 100):  # "mellom fem og seks tusen": the factor is shared
+                if first and second and second % factor == 0 and first * factor <= second < (
+                        first + 10) * factor:
+                    first *= factor
+                    break
+            return first, second
     approx = lexicon.raw["approximators"]
     for group, result in (("at_most", "max"), ("at_least", "min"), ("around", "both")):
         cue = _alt(lexicon, f"approx-{group}", approx[group])
@@ -112,6 +130,16 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
     return None
 
 
+def _multiply(low: str, num: str, lexicon: Lexicon) -> str:
+    """``tre tusen`` -> ``3000``, ``to hundre`` -> ``200`` (so the range rules see one number)."""
+    def value(match: re.Match[str]) -> str:
+        base = _number(match.group(1), lexicon)
+        factor = {"hundre": 100, "tusen": 1000}[match.group(2)]
+        return str(base * factor) if base is not None else match.group(0)
+
+    return re.sub(rf"(?<![\w-])({num})\s+(hundre|tusen)(?![\w-])", value, low)
+
+
 def parse_duration(text: str, lexicon: Lexicon) -> str | None:
     """An ISO 8601 duration for ``i tre måneder``, ``et tre måneder langt opphold``, ``to uker``.
 
@@ -127,6 +155,11 @@ def parse_duration(text: str, lexicon: Lexicon) -> str | None:
     unit_alt = _alt(lexicon, "duration_units", list(units))
     num = _number_alt(lexicon)
     low = text.lower()
+    half = re.search(r"(?<![\w-])(?:i|på|for)\s+(et halvt år|halvannet år|en halv måned)(?![\w-])",
+                     low)
+    if half:
+        return {"et halvt år": "P6M", "halvannet år": "P18M", "en halv måned": "P2W"}[
+            half.group(1)]
     for match in re.finditer(rf"(?<![\w-])({num}|et|ei|en)\s+({unit_alt})(?![\w])", low):
         before = low[max(0, match.start() - 5) : match.start()]
         after = low[match.end() : match.end() + 40]
@@ -160,6 +193,9 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     best: Found | None = None
     previous: Found | None = None
     for mention in table.covering(start, trigger):
+        if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+$",
+                     text[max(start, mention.span.start - 7) : mention.span.start]):
+            continue  # "en øvelse i Belarus": a place, not who acts
         person = mention.type is EntityType.PERSON and mention.key != speaker
         if mention.type in _AGENTS or (person and mention.key in acting_for):
             best, previous = mention, best
@@ -168,7 +204,13 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         best = previous  # "Russland og Belarus holder en øvelse": the first named leads
     if best is not None:
         return acting_for.get(best.key, best.key)
-    low = text[start:trigger].lower()
+    # A demonym inside a named body ("det russiske utenriksdepartementet") names that body,
+    # not who acts: mask the mentions before looking for free-standing demonyms.
+    chars = list(text[start:trigger].lower())
+    for mention in table.covering(start, trigger):
+        for i in range(mention.span.start - start, mention.span.end - start):
+            chars[i] = " "
+    low = "".join(chars)
     for word, key in demonyms.items():
         if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
             return key
@@ -282,6 +324,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     materiel = re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(w) for w in lexicon.actions.get("materiel_nouns", ["våpen"])) + r")\w*",
         re.IGNORECASE)
+    civil = re.compile(r"\s+(?:\w+\s+){0,2}?(?:" + (_alt(
+        lexicon, "non_military_objects", lexicon.actions.get("non_military_objects", []))
+        or "(?!)") + r")\b")
     compiled = {kind: [re.compile(str(p)) for p in spec["patterns"]]  # type: ignore[attr-defined]
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
@@ -314,15 +359,20 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                         sentence_text[match.end():])
                 clause_end = s_start + match.end() + next_clause.start() if next_clause else s_end
                 clause = text[clause_start:clause_end]
-                agent = _state_of(_agent(table, text, s_start, trigger, demonyms, bodies,
+                head = _DATELINE_HEAD.match(text, s_start, trigger)
+                agent_from = head.end() if head else s_start  # not "(NTB):"
+                agent = _state_of(_agent(table, text, agent_from, trigger, demonyms, bodies,
                                          statement.speaker if statement else None), bodies)
                 if agent is None and statement is not None and statement.speaker and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
                             and statement.speaker in bodies)):
                     agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
-                if agent is None and kind not in ("Deployment", "ArmsTransfer"):
-                    agent = _recent_agent(found, index, sentences)
+                if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
+                        lexicon, "anaphoric_cues", lowered):
+                    agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
+                if civil.match(lowered, match.end()):
+                    continue  # "trapper opp retorikken": not forces
                 if spec.get("requires_military") and not military.search(text[trigger:s_end]):
                     continue
                 if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
@@ -349,8 +399,21 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     disputes.append((kind, agent, holder))
                 if agent is None:
                     continue  # a later mention in the sentence may name the agent
-                window = " ".join(text[s.span.start : s.span.end] for s in sentences[
-                    index : index + 1 + _FOLLOWING_SENTENCES] if s.paragraph == sentence.paragraph)
+                window = text[s_start:s_end]
+                for later in sentences[index + 1 : index + 2 + _FOLLOWING_SENTENCES]:
+                    if later.paragraph != sentence.paragraph and later.first and re.match(
+                            r"[–—-]", text[later.span.start : later.span.end]):
+                        continue  # a quote paragraph in between carries no figures of its own
+                    others = [m for m in table.covering(later.span.start, later.span.end)
+                              if m.type in _AGENTS and _state_of(m.key, bodies) != agent
+                              and not re.search(r"\b(?:i|til|fra|mot|ved|med|av)\s+$",
+                                                text[max(0, m.span.start - 6) : m.span.start])]
+                    continues = later.paragraph == sentence.paragraph or (
+                        later.paragraph <= sentence.paragraph + 2 and later.first
+                        and _refers_to_unit(text[later.span.start : later.span.end], lexicon))
+                    if not continues or others:
+                        break  # another actor's sentence: its figures are not this action's
+                    window += " " + text[later.span.start : later.span.end]
                 if kind in ("ArmsTransfer", "Exercise") and any(
                         f.sentence == index and f.action.kind == "Deployment" for f in found):
                     break  # "sender fem jagerfly til Romania": the forces go, not a transfer

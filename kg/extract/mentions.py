@@ -124,6 +124,7 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 taken.append(span)
 
     _state_bodies(article, table, taken, gazetteer, lexicon)
+    _government(article, table, taken, gazetteer, lexicon)
 
     # Full person names: capitalised runs of 2-4 words that are not known names.
     for match in _PERSON_NAME.finditer(text, body.start):
@@ -219,6 +220,23 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
             table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
                       entry.label_nb if entry else label, entry)
         taken.append(span)
+
+
+def _government(article: Article, table: MentionTable, taken: list[Span], gazetteer: Gazetteer,
+                lexicon: Lexicon) -> None:
+    """A bare ``regjeringen`` is the Norwegian government: a mention of Norway acting."""
+    spec = lexicon.raw.get("government_nouns", {})
+    country = gazetteer.find(spec.get("of", ""), EntityType.COUNTRY) if spec else None
+    if country is None:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in spec["nouns"]) +
+                         r")(?![\w-])")
+    for match in pattern.finditer(article.text, article.body_start):
+        span = Span(match.start(), match.end())
+        if not _overlaps(span, taken):
+            table.add(Found(span, country.key, country.type, "government"), country.label_nb,
+                      country)
+            taken.append(span)
 
 
 def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) -> None:

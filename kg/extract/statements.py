@@ -2,17 +2,26 @@
 
 Rules (ids recorded on each Statement):
 
-* ``quote_dash.v1``: a sentence opening with a dash starts a quote that runs to the
-  attribution (``…, sa Stoltenberg.``) or the end of the paragraph. A dash quote with
-  no attribution continues the previous speaker, or else the last person mentioned.
-* ``reported_at.v1``: ``X sier (at) …`` and the inverted ``… sier X at …``.
+* ``quote_dash.v1``: a paragraph sentence opening with a dash (or ``«`` closed by ``»,``)
+  starts a quote that runs to the attribution (``…, sa Stoltenberg.``, ``…, legger han
+  til.``) or the end of the paragraph; an unattributed block directly followed by an
+  attributed one in the next paragraph is the same quote.
+* ``quote_anaphoric.v1`` / ``anaphoric.v1``: ``Det sa X til VG.`` after the content.
+* ``quote_dash_continuation.v1``: a dash quote with no attribution continues the speaker of
+  the latest statement within two paragraphs, else the person a pronoun would refer to.
+* ``reported_at.v1``: ``X sier (til NTB i en tale) at …``, the inverted ``… sier X at …``,
+  auxiliaries and adverbs between (``Russland har hele tiden hevdet at``, ``Han har også
+  sagt at``); ``tror ikke at …`` keeps its negation.
+* ``reported_postposed.v1``: ``Danmark sender våpen, opplyser forsvarsministeren.``
 * ``ifolge.v1``: ``ifølge X, …`` and ``ifølge uttalelsen fra departementet``.
 * ``speech_noun.v1``: ``beskjeden/påstanden/meldingen fra X om at …`` is X's statement.
 * ``headline.v1``: ``X: – …`` (a heading quoting X).
-* ``quote_guillemets.v1``: a sentence opening with ``«`` is a quote like a dash quote.
 
-Titles standing alone (``Natos generalsekretær``) are person mentions by the time this runs
-(see :mod:`kg.extract.roles`); definite nouns (``departementet``) are organisation mentions.
+Speakers are persons, organisations, countries and metonyms (``Kreml``); titles standing
+alone (``Natos generalsekretær``) are person mentions by the time this runs (see
+:mod:`kg.extract.roles`) and definite nouns (``departementet``) organisation mentions.
+Addressees (``til NTB``), unnamed sources (``en kilde i alliansen``) and idioms (``Det sier
+seg selv``) never speak.
 """
 
 from __future__ import annotations
@@ -74,10 +83,24 @@ def _is_actor(ctx: _Context, mention: Found) -> bool:
     return bool(entry is not None and entry.metonym)
 
 
-def _pronoun_speaker(ctx: _Context, offset: int) -> str | None:
+def _pronoun_speaker(ctx: _Context, offset: int, pronoun: str | None = None) -> str | None:
     """The person a ``han``/``hun`` at ``offset`` most likely refers to: the latest subject
-    or speaker before it, else the latest person mentioned."""
+    or speaker before it (of the pronoun's gender when the first name tells it), else the
+    latest person mentioned."""
     events = [key for at, key in ctx.salient if at < offset]
+    gender = {"hun": True, "han": False}.get((pronoun or "").lower())
+    if gender is not None:
+        female = set(ctx.lexicon.words("female_first_names"))
+        male = set(ctx.lexicon.words("male_first_names"))
+        mentioned = [m.key for m in ctx.table.covering(0, offset)
+                     if m.type is EntityType.PERSON]
+        for key in [*reversed(events), *reversed(mentioned)]:
+            first = (ctx.table.names.get(key) or key.split(":", 1)[-1]).split()[0]
+            if first in (female if gender else male):
+                return key
+            if first in (male if gender else female):
+                continue
+            break  # unknown first name: fall back to the latest
     if events:
         return events[-1]
     person = ctx.table.before(offset, (EntityType.PERSON,))
@@ -117,8 +140,13 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
     text = ctx.article.text
     words = text[start:end].split()
     if words and words[0].lower() in ctx.lexicon.words("pronouns_person"):
-        return _pronoun_speaker(ctx, start)
-    mentions = [m for m in ctx.table.covering(start, end) if _is_actor(ctx, m)]
+        return _pronoun_speaker(ctx, start, words[0])
+    phrase = " ".join(words).lower()
+    if any(phrase.startswith(source + " ") or phrase == source
+           for source in ctx.lexicon.words("unnamed_sources")):
+        return None  # "en kilde i alliansen": an unnamed source
+    mentions = [m for m in ctx.table.covering(start, end) if _is_actor(ctx, m)
+                and not re.search(r"\btil\s+$", text[max(start, m.span.start - 5):m.span.start])]
     for mention in mentions:
         if mention.type is EntityType.PERSON:
             return mention.key
@@ -155,8 +183,12 @@ def _quote_blocks(sentences: list[Sentence], text: str) -> list[list[Sentence]]:
     """Runs of sentences that form one dash quote (to the end of the paragraph)."""
     blocks: list[list[Sentence]] = []
     current: list[Sentence] | None = None
+    ends: dict[int, int] = {}
     for sentence in sentences:
-        opens = bool(_DASH.match(text[sentence.span.start : sentence.span.end]))
+        ends[sentence.paragraph] = sentence.span.end
+    for sentence in sentences:
+        # A «quote» may run over several sentences of its paragraph before "», sier X".
+        opens = bool(_DASH.match(text[sentence.span.start : ends[sentence.paragraph]]))
         if opens:
             current = [sentence]
             blocks.append(current)
@@ -176,6 +208,9 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
     verbs = lexicon.speech_forms
     verb_alt = _word_re(list(verbs))
     particle = r"(?=\s[^,.!?]*\btil\s*[.!?]?\s*\Z)"  # "…, legger han til."
+    # "– …, sier Stoltenberg, og legger til at …": the attribution inside the paragraph.
+    inner_attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]{{2,80}}?)"
+                                   rf"(?:,\s*(?:og|men|som|mens)\b|\.\s+[–—-])", re.IGNORECASE)
     attribution = re.compile(rf",\s*(?P<verb>{verb_alt}|legger{particle}|la{particle})\s+"
                              rf"(?P<who>[^,.!?]*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     found: list[tuple[int, Statement]] = []
@@ -192,7 +227,8 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
         block = blocks[index]
         index += 1
         start, end = block[0].span.start, block[-1].span.end
-        match = attribution.search(text[start:end])
+        match = attribution.search(text[start:end]) or inner_attribution.search(
+            text[start:end])
         if match is None and index < len(blocks):
             following = blocks[index]
             joined_end = following[-1].span.end
@@ -326,6 +362,11 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                 subject = mention
                 break
         if subject is not None:
+            lead = text[s_start : subject.span.start].lower().strip(" –-")
+            if re.search(r"\b(?:i|fra|hos|innen|nær|rundt)$", lead) and any(
+                    re.match(rf"(?:\w+\s+)?{re.escape(source)}\b", lead)
+                    for source in ctx.lexicon.words("unnamed_sources")):
+                return None  # "Flere kilder i Nato sier …": unnamed sources
             speaker = _speaker_from_phrase(ctx, subject.span.start, v_start)
             if speaker is None:
                 continue
@@ -334,7 +375,7 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             while words and words[-1] in _ADVERBIALS:
                 words.pop()  # "Han har også sagt at …"
             if words and words[-1] in pronouns:
-                speaker = _pronoun_speaker(ctx, v_start)
+                speaker = _pronoun_speaker(ctx, v_start, words[-1])
         if speaker is None:
             # ... VERB X at ...: inverted order after a fronted adverbial.
             for mention in ctx.table.covering(v_end, min(s_end, v_end + _SPEAKER_WINDOW)):
@@ -351,13 +392,13 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             else:
                 first = after.split()[0].lower() if after.split() else ""
                 if first in pronouns and re.match(r"\s+\w+\s+at\s", after):
-                    speaker = _pronoun_speaker(ctx, v_start)
+                    speaker = _pronoun_speaker(ctx, v_start, first)
                     after = after.split(None, 1)[1] if len(after.split(None, 1)) > 1 else ""
                     after = " " + after
         if speaker is None:
             continue
         offset = s_end - len(after)
-        at = re.match(r"\s+(?:[\wæøå]+\s+){0,8}?(?:at|om at)\s+", after)
+        at = re.match(r"\s+(?:[\wæøå-]+\s+){0,8}?(?:at|om at)\s+", after)
         if at and re.search(r"\b(?:ikke|aldri)\b", at.group(0)):
             content = _trim(text, v_start, s_end)  # "tror ikke at …": keep the negation
         elif at:

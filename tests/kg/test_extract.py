@@ -114,3 +114,16 @@ def test_unusual_input_does_not_crash(body):
     e = _extract(body)
     for statement in e.statements:
         assert 0 <= statement.text.start <= statement.text.end <= len(e.article.text)
+
+
+def test_figures_in_a_later_paragraph_that_refers_back_to_the_unit():
+    e = _extract("Danmark vil sende rundt 150 soldater til Latvia.\n\n"
+                 "– Dette styrker alliansen, sier Kari Nordmann.\n\n"
+                 "Soldatene skal være i Latvia i fire måneder.")
+    [action] = e.actions
+    assert (action.personnel_min, action.duration) == (150, "P4M")
+
+
+def test_an_adjective_inside_a_named_body_is_not_the_agent():
+    e = _extract("Ifølge det russiske utenriksdepartementet sender Polen soldater til Litauen.")
+    assert [(a.kind, a.agent) for a in e.actions] == [("Deployment", "Country:Polen")]
