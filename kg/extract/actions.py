@@ -31,6 +31,26 @@ _NUMBER = r"\d{1,3}(?:[  .]\d{3})+|\d+"
 _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger sentence
 
 
+# A clause opening with one of these is a fronted adverbial: the subject follows the verb.
+_FRONTED = re.compile(
+    r"\s*(?:[Ii]følge\s|[Ii] (?:dag|går|morgen|kveld|fjor|år|helgen)\b|[Nn]å\b|[Dd]erfor\b|"
+    r"[Dd]ermed\b|[Ss]amtidig\b|[Ii] tillegg\b|[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
+    r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b)")
+
+
+def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int) -> str | None:
+    """V2 order after a fronted phrase ("I dag sender Polen soldater …"): a country or
+    organisation right after the finite verb is its subject."""
+    if verb_end >= end or not text[verb_end : verb_end + 1].isspace():
+        return None
+    for mention in table.covering(verb_end, min(end, verb_end + 40)):
+        if mention.span.start == verb_end + 1 and mention.type in _AGENTS and not re.match(
+                r"\s+(?:til|i|mot|fra)\b", text[mention.span.end : mention.span.end + 6]):
+            return mention.key
+        break
+    return None
+
+
 def _refers_to_unit(sentence: str, lexicon: Lexicon) -> bool:
     """A sentence opening with a definite unit noun ("Soldatene skal …", "Styrken er …")
     continues the action of the sentence before, even across a paragraph break."""
@@ -361,8 +381,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 clause = text[clause_start:clause_end]
                 head = _DATELINE_HEAD.match(text, s_start, trigger)
                 agent_from = head.end() if head else s_start  # not "(NTB):"
-                agent = _state_of(_agent(table, text, agent_from, trigger, demonyms, bodies,
-                                         statement.speaker if statement else None), bodies)
+                inverted = _inverted_subject(table, text, s_start + match.end(), s_end) if (
+                    _FRONTED.match(text, clause_start if clause_start > s_start else s_start)
+                    and re.search(r"(?:er|te|de|et)$", match.group(0))
+                    and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
+                ) else None
+                agent = _state_of(inverted or _agent(table, text, agent_from, trigger, demonyms,
+                                                     bodies,
+                                                     statement.speaker if statement else None),
+                                  bodies)
                 if agent is None and statement is not None and statement.speaker and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
