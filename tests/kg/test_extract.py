@@ -127,3 +127,9 @@ def test_figures_in_a_later_paragraph_that_refers_back_to_the_unit():
 def test_an_adjective_inside_a_named_body_is_not_the_agent():
     e = _extract("Ifølge det russiske utenriksdepartementet sender Polen soldater til Litauen.")
     assert [(a.kind, a.agent) for a in e.actions] == [("Deployment", "Country:Polen")]
+
+
+def test_the_source_of_an_ifolge_phrase_is_not_the_agent():
+    e = _extract("Russland har ifølge estiske myndigheter samlet store styrker nær grensen.")
+    assert [(a.kind, a.agent, a.status) for a in e.actions] == [
+        ("MilitaryBuildup", "Country:Russland", "Claimed")]
