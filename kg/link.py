@@ -19,7 +19,7 @@ def link(extraction: Extraction, *, gazetteer: Gazetteer) -> LinkedExtraction:
 
     >>> from kg.model import Article, Entity, EntityType, Extraction
     >>> from kg.gazetteer import load_gazetteer
-    >>> e = Extraction(Article("a", "t", "2022"), (Entity("Country:Norge", EntityType.COUNTRY,
+    >>> e = Extraction(Article("a", "t", "2022", "x"), (Entity("Country:Norge", EntityType.COUNTRY,
     ...     "Norge", ()),), (), (), "v")
     >>> link(e, gazetteer=load_gazetteer()).links["Country:Norge"].wikidata
     'Q20'

@@ -24,26 +24,33 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+_OA_TYPES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
+
+
 def _annotate(graph: Graph, iri: URIRef, body: URIRef, article: Article, article_iri: URIRef,
               span: Span, motivation: URIRef) -> None:
     text = article.text
     target, position, quote = URIRef(iri + "#target"), URIRef(iri + "#position"), URIRef(
         iri + "#quote")
-    graph.add((iri, RDF.type, OA.Annotation))
-    graph.add((iri, OA.motivatedBy, motivation))
-    graph.add((iri, OA.hasBody, body))
-    graph.add((iri, OA.hasTarget, target))
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, article_iri))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(text[span.start : span.end])))
-    graph.add((quote, OA.prefix, Literal(text[max(0, span.start - _CONTEXT_CHARS) : span.start])))
-    graph.add((quote, OA.suffix, Literal(text[span.end : span.end + _CONTEXT_CHARS])))
+    annotation, resource, by_position, by_quote = _OA_TYPES
+    triples = (
+        (iri, RDF.type, annotation),
+        (iri, OA.motivatedBy, motivation),
+        (iri, OA.hasBody, body),
+        (iri, OA.hasTarget, target),
+        (target, RDF.type, resource),
+        (target, OA.hasSource, article_iri),
+        (target, OA.hasSelector, position),
+        (target, OA.hasSelector, quote),
+        (position, RDF.type, by_position),
+        (position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)),
+        (position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)),
+        (quote, RDF.type, by_quote),
+        (quote, OA.exact, Literal(text[span.start : span.end])),
+        (quote, OA.prefix, Literal(text[max(0, span.start - _CONTEXT_CHARS) : span.start])),
+        (quote, OA.suffix, Literal(text[span.end : span.end + _CONTEXT_CHARS])),
+    )
+    graph.addN((s, p, o, graph) for s, p, o in triples)
 
 
 def _dates(graph: Graph, iri: URIRef, text: str | None, value: str | None,
@@ -134,6 +141,8 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
     for number, action in enumerate(extraction.actions, start=1):
         iri = minter.action(aid, number)
         graph.add((iri, RDF.type, KG[action.kind]))
+        if action.kind == "Invasion":  # also an Attack for queries without inference
+            graph.add((iri, RDF.type, KG.Attack))
         graph.add((iri, RDF.type, KG.MilitaryAction))
         if action.agent in iris:
             graph.add((iri, KG.agent, iris[action.agent]))

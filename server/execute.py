@@ -14,11 +14,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
 from kg.formats import GRAPH_FORMATS, RESULT_FORMATS
 from kg.serialize import graph_bytes, results_bytes
+from kg.store.oxigraph import run_query
 from server.negotiation import choose
-from server.sparqltext import has_query_dataset
 
 __all__ = ["TRUNCATED_LINK", "Job", "Outcome", "execute", "oxigraph_runner", "solutions_json"]
 
@@ -57,21 +56,8 @@ def oxigraph_runner(store: ox.Store) -> Runner:
     else the union of all graphs."""
 
     def run(job: Job) -> Any:
-        try:
-            defaults: Any = [ox.NamedNode(g) for g in job.default_graphs]
-            named: Any = [ox.NamedNode(g) for g in job.named_graphs] or None
-            if defaults or named:
-                return store.query(job.text, base_iri=job.base_iri, default_graph=defaults,
-                                   named_graphs=named)
-            if has_query_dataset(job.text):  # FROM / FROM NAMED: graphs of the store
-                return store.query(job.text, base_iri=job.base_iri)
-            return store.query(job.text, base_iri=job.base_iri, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except ValueError as exc:
-            raise QueryError(str(exc)) from None
-        except OSError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+        return run_query(store, job.text, default_graphs=job.default_graphs,
+                         named_graphs=job.named_graphs, base_iri=job.base_iri)
 
     return run
 

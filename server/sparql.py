@@ -13,11 +13,11 @@ import hmac
 from flask import Blueprint, Response, render_template, request
 
 from kg.errors import ForbiddenError, UnauthorizedError
+from kg.sparqltext import add_using, check_safety
 from server.describe import describe_service_response
 from server.execute import Job
 from server.negotiation import parse_accept
 from server.protocol import SPARQLRequest, parse_sparql_request
-from server.sparqltext import add_using, check_safety
 from server.state import state
 
 __all__ = ["bp", "check_query_safety", "check_token", "run_update"]

@@ -36,6 +36,7 @@ def load() -> Language:
 
     if not (MODEL_DIR / "config.cfg").exists():
         raise FileNotFoundError(
-            f"no trained pipeline at {MODEL_DIR}; run `python -m kg.nlp.train --norne <dir> --out {MODEL_DIR}`"
+            f"no trained pipeline at {MODEL_DIR}; "
+            f"run `python -m kg.nlp.train --norne <dir> --out {MODEL_DIR}`"
         )
     return spacy.load(MODEL_DIR)

@@ -13,7 +13,6 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from kg.nlp.conllu import iob_to_spans
 from kg.nlp.crf import Resources, gazetteer_override, sent_features
@@ -37,9 +36,7 @@ class LookupLemmatizer:
             low = text.lower()
             lemma = by_pos.get(f"{low}\t{pos}")
             if lemma is None:
-                if pos == "PROPN":
-                    lemma = text
-                elif pos in _PUNCT_POS:
+                if pos == "PROPN" or pos in _PUNCT_POS:
                     lemma = text
                 else:
                     lemma = by_form.get(low) or self._rule(low, pos, rules)
@@ -59,13 +56,13 @@ class LookupLemmatizer:
         return low
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         with open(path / "lemmas.json", "w", encoding="utf-8") as fh:
             json.dump(self.table, fh, ensure_ascii=False, separators=(",", ":"))
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> LookupLemmatizer:
-        path = ensure_path(path)
+        path = Path(path)
         with open(path / "lemmas.json", encoding="utf-8") as fh:
             self.table = json.load(fh)
         return self
@@ -82,25 +79,26 @@ _SENT_END = {".", "!", "?", "…", "..."}
 
 def tagging_units(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges the CRF tags one at a time: the parser's sentences, but a parser boundary
-    is kept only after sentence-final punctuation or a line break (the CRF was trained on
-    NDT sentences, and spurious splits inside headlines/quotes cost more than they give)."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc))]
+    is kept only after sentence-final punctuation (the CRF was trained on NDT sentences, and
+    spurious splits inside headlines/quotes cost more than they give); a line break always
+    ends a unit."""
+    n = len(doc)
+    parser_starts = set()
+    if doc.has_annotation("SENT_START"):
+        parser_starts = {sent.start for sent in doc.sents}
     starts = [0]
-    for sent in doc.sents:
-        i = sent.start
-        if i == 0:
-            continue
-        j = i - 1
-        newline = False
-        while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSING):
-            newline = newline or "\n" in doc[j].text_with_ws
-            j -= 1
-        if j >= 0 and "\n" in doc[j].whitespace_:
-            newline = True
-        if newline or (j >= 0 and doc[j].text in _SENT_END):
+    for i in range(1, n):
+        prev = doc[i - 1]
+        if "\n" in prev.text_with_ws and not doc[i].is_space:
             starts.append(i)
-    ends = [*starts[1:], len(doc)]
+            continue
+        if i in parser_starts:
+            j = i - 1
+            while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSING):
+                j -= 1
+            if j >= 0 and doc[j].text in _SENT_END:
+                starts.append(i)
+    ends = [*starts[1:], n]
     return list(zip(starts, ends, strict=True))
 
 
@@ -155,25 +153,23 @@ class CRFEntityRecognizer:
         sents = tagging_units(doc)
         ents: list[Span] = []
         for start, end in sents:
-            toks = doc[start:end]
+            toks = [t for t in doc[start:end] if not t.is_space]
+            if not toks:
+                continue
+            index = [t.i for t in toks]
             words = [t.text for t in toks]
             syntax: dict[str, Any] = {}
             if self.res.use_pos:
                 syntax["pos"] = [t.pos_ for t in toks]
             if self.res.use_dep:
                 syntax["deps"] = [t.dep_ for t in toks]
-                syntax["heads"] = [t.head.i - start for t in toks]
+                pos_of = {t_i: k for k, t_i in enumerate(index)}
+                syntax["heads"] = [pos_of.get(t.head.i, k) for k, t in enumerate(toks)]
             tags = self._tagger.tag(sent_features(words, self.res, **syntax))
             if self.override:
                 tags = gazetteer_override(words, tags, self.res, self.override)
             for s, e, label in iob_to_spans(tags):
-                # whitespace tokens carry no entity
-                while s < e and words[s].isspace():
-                    s += 1
-                while e > s and words[e - 1].isspace():
-                    e -= 1
-                if s < e:
-                    ents.append(Span(doc, start + s, start + e, label=label))
+                ents.append(Span(doc, index[s], index[e - 1] + 1, label=label))
         if self.gpe_fix:
             ents = [self._fix_gpe(e) for e in ents]
         doc.set_ents(ents, default="outside")
@@ -201,7 +197,7 @@ class CRFEntityRecognizer:
 
     # -- serialisation ----------------------------------------------------------------------
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "model.crfsuite").write_bytes(self._model_bytes)
         data = {
@@ -216,7 +212,7 @@ class CRFEntityRecognizer:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> CRFEntityRecognizer:
-        path = ensure_path(path)
+        path = Path(path)
         with open(path / "resources.json", encoding="utf-8") as fh:
             data = json.load(fh)
         self.cfg.update(data.get("cfg", {}))
@@ -260,7 +256,17 @@ def make_crf_ner(
     gpe_fix: bool,
 ) -> CRFEntityRecognizer:
     return CRFEntityRecognizer(
-        nlp, name, use_gaz, use_types, use_clusters, use_pos, use_dep, use_edict, use_more, override, gpe_fix
+        nlp,
+        name,
+        use_gaz,
+        use_types,
+        use_clusters,
+        use_pos,
+        use_dep,
+        use_edict,
+        use_more,
+        override,
+        gpe_fix,
     )
 
 
@@ -280,17 +286,29 @@ def token_fixes(doc: Doc) -> Doc:
     if k >= 0:
         text = doc[k].text
         abbrev = text[0].islower() and "." in text[:-1]  # "f.eks." stays whole
-        if len(text) > 1 and text.endswith(".") and not text.endswith("..") and text[-2].isalnum() and not abbrev:
+        if (
+            len(text) > 1
+            and text.endswith(".")
+            and not text.endswith("..")
+            and text[-2].isalnum()
+            and not abbrev
+        ):
             splits.append((k, [text[:-1], "."]))
     for tok in doc:
         text = tok.text
-        if len(text) > 1 and text.startswith(_DASHES) and text[1].isupper() and (not splits or splits[-1][0] != tok.i):
+        if (
+            len(text) > 1
+            and text.startswith(_DASHES)
+            and text[1].isupper()
+            and (not splits or splits[-1][0] != tok.i)
+        ):
             splits.append((tok.i, [text[0], text[1:]]))
     if not splits:
         return doc
     with doc.retokenize() as retok:
         for i, parts in splits:
             tok = doc[i]
-            heads = [(tok, 1), (tok, 0)] if len(parts) == 2 else [(tok, 0)] * len(parts)
+            # the parser (later in the pipeline) sets the real heads
+            heads: list[Any] = [(tok, 0)] * len(parts)
             retok.split(tok, parts, heads=heads)
     return doc

@@ -146,7 +146,7 @@ def to_docs(sentences: Iterable[Sentence], vocab, per_doc: int = 10) -> Iterator
         lemmas: list[str] = []
         heads: list[int] = []
         deps: list[str] = []
-        starts: list[bool] = []
+        starts: list[bool | int | None] = []
         ents: list[str] = []
         for s in group:
             base = len(words)

@@ -31,7 +31,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": p, "r": r, "f": f, "tp": tp, "fp": fp, "fn": fn, "gold": tp + fn, "pred": tp + fp}
 
 
-def evaluate(nlp: Any, path: str | Path, batch_size: int = 256, limit: int | None = None) -> dict[str, Any]:
+def evaluate(
+    nlp: Any, path: str | Path, batch_size: int = 256, limit: int | None = None
+) -> dict[str, Any]:
     """Run ``nlp`` on each sentence's raw text and score entities (exact span + type).
 
     Returns ``{"micro": {p, r, f, ...}, "per_type": {label: {...}}, "untyped": {...},
@@ -97,10 +99,16 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--norne", type=Path, required=True, help="directory with the NorNE CoNLL-U files")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--norne", type=Path, required=True, help="directory with the NorNE CoNLL-U files"
+    )
     ap.add_argument("--split", default="dev", choices=sorted(SPLIT_FILES))
-    ap.add_argument("--model", type=Path, default=None, help="pipeline directory (default: shipped model)")
+    ap.add_argument(
+        "--model", type=Path, default=None, help="pipeline directory (default: shipped model)"
+    )
     ap.add_argument("--json", action="store_true", help="also print the result as JSON")
     args = ap.parse_args(argv)
 

@@ -49,7 +49,9 @@ def load_gazetteer(linking_dir: str | None = None) -> dict[tuple[str, ...], str]
             return
         key = _split(name)
         entries.setdefault(key, cat)
-        if cat in ("CTRY", "PLACE", "ORG", "PARTY", "PERSON") and not key[-1].endswith(("s", "x", "z")):
+        if cat in ("CTRY", "PLACE", "ORG", "PARTY", "PERSON") and not key[-1].endswith(
+            ("s", "x", "z")
+        ):
             entries.setdefault((*key[:-1], key[-1] + "s"), cat)
 
     for row in _read(d / "countries-nb-wikidata.csv"):

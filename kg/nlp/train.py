@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from kg.nlp.conllu import Sentence, read_conllu, to_docs
 
@@ -63,11 +64,19 @@ def train_spacy(norne: Path, work: Path, seed: int = 0) -> Path:
     out = work / "spacy-out"
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", PYTHONHASHSEED="0")
     cmd = [
-        sys.executable, "-m", "spacy", "train", str(CONFIG),
-        "--output", str(out),
-        "--paths.train", str(work / "train.spacy"),
-        "--paths.dev", str(work / "dev.spacy"),
-        "--system.seed", str(seed),
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(CONFIG),
+        "--output",
+        str(out),
+        "--paths.train",
+        str(work / "train.spacy"),
+        "--paths.dev",
+        str(work / "dev.spacy"),
+        "--system.seed",
+        str(seed),
     ]
     log("spacy: " + " ".join(cmd))
     subprocess.run(cmd, check=True, env=env)
@@ -127,12 +136,16 @@ def build_lemma_table(sentences: list[Sentence]) -> dict[str, dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--norne", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=None, help="work dir (default: a temp dir)")
     ap.add_argument("--stages", default="spacy,crf,assemble")
-    ap.add_argument("--train-only", action="store_true", help="do not add dev to the CRF/lemma data")
+    ap.add_argument(
+        "--train-only", action="store_true", help="do not add dev to the CRF/lemma data"
+    )
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
@@ -159,7 +172,11 @@ def main(argv: list[str] | None = None) -> None:
         res = train_crf(crf_data, work / "ner.crfsuite", res)
         with open(work / "ner-resources.json", "w", encoding="utf-8") as fh:
             json.dump(
-                {"word_types": res.word_types, "clusters": res.clusters, "entity_dict": res.entity_dict},
+                {
+                    "word_types": res.word_types,
+                    "clusters": res.clusters,
+                    "entity_dict": res.entity_dict,
+                },
                 fh,
                 ensure_ascii=False,
             )
@@ -171,11 +188,11 @@ def main(argv: list[str] | None = None) -> None:
 
         nlp = spacy.load(work / "spacy-out" / "model-best")
         nlp.add_pipe("norne_token_fixes", first=True)
-        lem = nlp.add_pipe("norne_lemmatizer")
+        lem: Any = nlp.add_pipe("norne_lemmatizer")
         lem.table = build_lemma_table(crf_data)
         from kg.nlp.crf import NER_SETTINGS, Resources
 
-        ner = nlp.add_pipe("norne_crf_ner", config=dict(NER_SETTINGS))
+        ner: Any = nlp.add_pipe("norne_crf_ner", config=dict(NER_SETTINGS))
         ner.load_model_bytes((work / "ner.crfsuite").read_bytes())
         with open(work / "ner-resources.json", encoding="utf-8") as fh:
             extra = json.load(fh)
@@ -197,7 +214,13 @@ def main(argv: list[str] | None = None) -> None:
             "parser (NDT labels), lookup lemmatizer, CRF NER (NorNE labels)"
         )
         nlp.meta["license"] = "MIT"
-        nlp.meta["sources"] = [{"name": "NorNE", "url": "https://github.com/ltgoslo/norne", "license": "CC0 1.0 (annotations)"}]
+        nlp.meta["sources"] = [
+            {
+                "name": "NorNE",
+                "url": "https://github.com/ltgoslo/norne",
+                "license": "CC0 1.0 (annotations)",
+            }
+        ]
         nlp.meta["kg_training"] = {"with_dev": with_dev, "seed": args.seed}
         nlp.to_disk(args.out)
         # Drop files the runtime does not need.
@@ -205,7 +228,7 @@ def main(argv: list[str] | None = None) -> None:
             if p.name in ("training.jsonl",):
                 p.unlink()
         (args.out / "README.md").write_text(
-            "Trained by `python -m kg.nlp.train`; contains model weights and a lemma lookup only.\n",
+            "Trained by `python -m kg.nlp.train`; holds model weights and lookup tables only.\n",
             encoding="utf-8",
         )
         log(f"assembled into {args.out} ({time.time() - t0:.0f} s)")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,19 +12,50 @@ from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
 from kg.serialize import dump
+from kg.sparqltext import has_query_dataset
 from kg.store.base import insert_data_update
 from kg.vocab import PREFIXES
 
-__all__ = ["OxigraphStore"]
+__all__ = ["OxigraphStore", "run_query", "translated_errors"]
 
 
 def _graph_names(names: Sequence[str] | None) -> Any:
+    """Graph IRIs as pyoxigraph nodes (None stays None)."""
     if names is None:
         return None
     try:
         return [ox.NamedNode(name) for name in names]
     except ValueError as exc:
         raise QueryError(f"invalid graph IRI: {exc}") from None
+
+
+@contextmanager
+def translated_errors(action: str) -> Iterator[None]:
+    """pyoxigraph's exceptions as ours: bad SPARQL is a QueryError (400), I/O a StoreError."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
+    except OSError as exc:
+        raise StoreError(f"{action} failed: {exc}") from exc
+
+
+def run_query(store: ox.Store, sparql: str, *, default_graphs: Sequence[str] = (),
+              named_graphs: Sequence[str] = (), base_iri: str | None = None) -> Any:
+    """A query on a pyoxigraph store with the SPARQL 1.1 Protocol's dataset rules: protocol
+    graphs win over the query's FROM; named graphs alone mean an empty default graph; with
+    no graphs named, the query's own FROM (graphs of the store, never fetched), or else the
+    union of all graphs."""
+    with translated_errors("query"):
+        defaults, named = _graph_names(default_graphs), _graph_names(named_graphs)
+        if defaults or named:
+            return store.query(sparql, base_iri=base_iri, default_graph=defaults or [],
+                               named_graphs=named or None)
+        if has_query_dataset(sparql):
+            return store.query(sparql, base_iri=base_iri)
+        return store.query(sparql, base_iri=base_iri, use_default_graph_as_union=True)
 
 
 class OxigraphStore:
@@ -65,29 +97,12 @@ class OxigraphStore:
 
     def query(self, sparql: str, *, default_graphs: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None, base_iri: str | None = None) -> Any:
-        defaults = _graph_names(default_graphs)
-        # The protocol's dataset: naming graphs replaces the union default graph.
-        union = not default_graphs and not named_graphs
-        try:
-            return self._store.query(
-                sparql, base_iri=base_iri, use_default_graph_as_union=union,
-                default_graph=defaults or None, named_graphs=_graph_names(named_graphs))
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except ValueError as exc:
-            raise QueryError(str(exc)) from None
-        except OSError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+        return run_query(self._store, sparql, default_graphs=default_graphs or (),
+                         named_graphs=named_graphs or (), base_iri=base_iri)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        try:
+        with translated_errors("update"):
             self._store.update(sparql, base_iri=base_iri)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except ValueError as exc:
-            raise QueryError(str(exc)) from None
-        except OSError as exc:
-            raise StoreError(f"update failed: {exc}") from exc
 
     def dump(self, media_type: str, *, graph: str | None = None) -> bytes:
         fmt = ox.RdfFormat.from_media_type(media_type)

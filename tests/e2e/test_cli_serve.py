@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from tests.conftest import SEEDS
+from tests.e2e.servers import kg_serve
 
 pytestmark = pytest.mark.e2e
 
@@ -42,26 +42,8 @@ def built_store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built_store) -> Iterator[str]:
-    process = subprocess.Popen([*KG, "serve", "--store", str(built_store), "--port", "0"],
-                               stderr=subprocess.PIPE, text=True)
-    try:
-        line = process.stderr.readline()
-        assert line.startswith("Listening on http://127.0.0.1:"), line
-        base = line.split()[-1]
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/-/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+    with kg_serve(str(built_store)) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_build_reports_bad_articles_and_exit_code(tmp_path, built_store):

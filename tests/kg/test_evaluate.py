@@ -160,3 +160,17 @@ def test_cli_evaluate_prints_the_table():
 def test_readme_shows_the_current_figures(seed_report):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert format_report(seed_report, diff=False) in readme, "rerun: kg evaluate --no-diff"
+
+
+def test_cli_evaluate_reads_a_built_store(tmp_path):
+    path = _gold_path()
+    if not path.is_file():
+        pytest.skip(f"gold file not found at {path}")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(ROOT / "seeds"), "--store", store]).exit_code == 0
+    result = runner.invoke(main, ["evaluate", "--store", store, "--gold", str(path),
+                                  "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["scores"]["statements"]["recall"] == 1.0 and data["violations"] == []

@@ -383,3 +383,111 @@ def test_invasion_is_named_and_an_exercise_as_destination_is_no_second_action():
         "Invasion"]
     e = _extract("Norge sender flere soldater til øvelser i Sverige.")
     assert [a.kind for a in e.actions] == ["Deployment"]
+
+
+@pytest.mark.parametrize("body", [
+    "Russland trapper opp retorikken mot Vesten.",
+    "Russland trekker seg ut av Europarådet.",
+    "Kari Nordmann trekker seg tilbake fra politikken.",
+])
+def test_non_military_uses_of_triggers(body):
+    assert _extract(body).actions == ()
+
+
+def test_guillemet_quote_over_several_sentences():
+    e = _extract("«Vi står sammen. Ingen skal tvile på det», sier Kari Nordmann.")
+    assert _said(e) == [("Person:Kari Nordmann", "Vi står sammen. Ingen skal tvile på det")]
+
+
+def test_mixed_nynorsk_negation_is_respected():
+    e = _extract("Noreg sender ikkje soldatar til Ukraina, seier Kari Nordmann.")
+    assert e.actions == ()
+    assert [s for s, _ in _said(e)] == ["Person:Kari Nordmann"]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("tre tusen soldater", (3000, 3000)),
+    ("rundt to hundre soldater", (200, 200)),
+    ("mellom fem og seks tusen soldater", (5000, 6000)),
+    ("mellom 50 og 60 soldater", (50, 60)),
+    ("3 000 soldater", (3000, 3000)),
+    ("noen hundre soldater", None),
+])
+def test_number_words_with_multipliers(phrase, expected):
+    from kg.extract.actions import parse_personnel
+
+    assert parse_personnel(phrase, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("i et halvt år", "P6M"), ("for halvannet år", "P18M"),
+])
+def test_fractional_durations(phrase, expected):
+    from kg.extract.actions import parse_duration
+
+    assert parse_duration(phrase, load_lexicon()) == expected
+
+
+def test_requests_are_statements():
+    e = _extract("Ukraina ber om flere våpen fra Vesten.")
+    assert _said(e) == [("Country:Ukraina", "flere våpen fra Vesten")]
+
+
+def test_dateline_agency_is_not_an_agent_and_figures_stay_with_their_action():
+    e = _extract("KYIV (NTB): Russiske styrker gikk til angrep på flere byer.\n\n"
+                 "Nato har økt beredskapen i øst. USA sender 7000 soldater til Tyskland.")
+    assert {(a.kind, a.agent, a.personnel_min) for a in e.actions} == {
+        ("Attack", "Country:Russland", None), ("ReadinessIncrease", "Organisation:Nato", None),
+        ("Deployment", "Country:USA", 7000)}
+
+
+def test_figures_in_the_next_sentence_about_the_same_force():
+    e = _extract("Polen sender en bataljon til Litauen. Bataljonen, som er på rundt 800 "
+                 "soldater, skal være i Litauen i seks måneder.")
+    [action] = e.actions
+    assert (action.personnel_min, action.duration) == (800, "P6M")
+
+
+def test_no_agent_is_borrowed_without_an_anaphor():
+    e = _extract("Russiske styrker gikk til angrep på flere byer.\n\nAlliansen har økt "
+                 "beredskapen i øst.")
+    assert _acts(e) == [("Attack", "Country:Russland", "Ongoing")]
+
+
+def test_the_government_is_norway_and_a_place_after_i_does_not_act():
+    e = _extract("Regjeringen har besluttet å sende rundt 120 soldater til Polen.")
+    assert [(a.kind, a.agent, a.status, a.personnel_min) for a in e.actions] == [
+        ("Deployment", "Country:Norge", "Announced", 120)]
+    e = _extract("Det russiske forsvarsdepartementet melder at alle styrker i Belarus skal "
+                 "tilbake til sine baser.")
+    assert _acts(e) == [("Withdrawal", "Country:Russland", "Claimed")]
+
+
+@pytest.mark.parametrize("body", [
+    "– Vi har ikke sett noe, sier en kilde i Nato til NTB.",
+    "Flere kilder i Nato sier at møtet er utsatt.",
+])
+def test_unnamed_sources_do_not_speak(body):
+    assert _extract(body).statements == ()
+
+
+def test_consequence_of_a_possible_attack_is_no_attack():
+    e = _extract("Kari Nordmann understreker at et russisk angrep på Estland vil få store "
+                 "konsekvenser.")
+    assert e.actions == ()
+
+
+def test_pronoun_gender_picks_the_right_person():
+    e = _extract("Kari Nordmann møtte Ola Hansen i Oslo. Hun sier at møtet var nyttig. "
+                 "Han sier at samarbeidet fortsetter.")
+    assert [s for s, _ in _said(e)] == ["Person:Kari Nordmann", "Person:Ola Hansen"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ola Hansen åpnet møtet.\n\n– Vi er klare, sier Kari Nordmann, og legger til at alt er på "
+    "plass.",
+    "Ola Hansen åpnet møtet.\n\n– Vi er klare.\n\nDet sa Kari Nordmann til NRK.",
+])
+def test_attribution_inside_or_after_the_quote_paragraph(body):
+    e = _extract(body)
+    assert _said(e)[0] == ("Person:Kari Nordmann", "Vi er klare")

@@ -15,7 +15,7 @@ NORNE_DIR = Path(os.environ.get("KG_NORNE_DIR", REPO.parent / "shared" / "data" 
 DEV_FILE = NORNE_DIR / "no_bokmaal-ud-dev.conllu"
 
 # micro-F1 (exact span + type, raw text in) reported by `python -m kg.nlp.evaluate` on dev
-REPORTED_DEV_F1 = 0.80
+REPORTED_DEV_F1 = 0.993
 
 EXPECTED = {
     "Jens Stoltenberg": {"PER"},
@@ -58,7 +58,9 @@ def test_load_is_cached_and_complete(nlp) -> None:  # type: ignore[no-untyped-de
 
 
 def test_annotations(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Forsvarsministeren sa at soldatene ble sendt til Litauen. Jens Stoltenberg var enig.")
+    doc = nlp(
+        "Forsvarsministeren sa at soldatene ble sendt til Litauen. Jens Stoltenberg var enig."
+    )
     assert len(list(doc.sents)) == 2
     assert all(t.pos_ for t in doc)
     assert any(t.dep_ for t in doc)
@@ -96,11 +98,15 @@ def test_every_mention_typed(seed_docs) -> None:  # type: ignore[no-untyped-def]
                     continue  # compound such as "NATO-medlem": not a mention of the name itself
                 ents = [e for e in doc.ents if e.start_char <= i and e.end_char >= end]
                 if not ents or ents[0].label_ not in allowed:
-                    misses.append((name, doc.text[max(0, i - 30) : end + 30], [e.label_ for e in ents]))
+                    misses.append(
+                        (name, doc.text[max(0, i - 30) : end + 30], [e.label_ for e in ents])
+                    )
     assert not misses, misses
 
 
-@pytest.mark.skipif(not DEV_FILE.exists(), reason=f"NorNE dev file not found at {DEV_FILE} (set KG_NORNE_DIR)")
+@pytest.mark.skipif(
+    not DEV_FILE.exists(), reason=f"NorNE dev file not found at {DEV_FILE} (set KG_NORNE_DIR)"
+)
 def test_dev_f1(nlp) -> None:  # type: ignore[no-untyped-def]
     from kg.nlp.evaluate import evaluate
 

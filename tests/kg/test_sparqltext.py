@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import QueryError
-from server.sparqltext import add_using, check_safety, has_query_dataset, has_update_dataset
+from kg.sparqltext import add_using, check_safety, has_query_dataset, has_update_dataset
 
 ALLOW = "https://query.wikidata.org/sparql"
 
