@@ -37,6 +37,7 @@ from kg.vocab import KG, PROV, RDF
 __all__ = ["Builder", "PreparedArticle", "build", "rematerialise"]
 
 _WINDOW_PER_WORKER = 8  # articles in flight per worker process
+_FLUSH_EVERY = 100  # articles between store flushes
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,8 @@ def build(items: Iterable[Article | ArticleError], *, store: GraphStore, builder
             else:
                 report.stored.append(result.article_id)
                 report.triples += result.triples
+                if len(report.stored) % _FLUSH_EVERY == 0:
+                    store.flush()  # bounds the store's write buffers: memory stays flat
                 if on_stored is not None:
                     on_stored(result.article_id)
         if progress is not None:

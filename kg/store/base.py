@@ -32,6 +32,9 @@ class GraphStore(Protocol):
 
     def named_graphs(self) -> list[str]: ...
 
+    def flush(self) -> None:
+        """Make every write so far durable and release write buffers."""
+
     def __len__(self) -> int: ...
 
     def close(self) -> None: ...
