@@ -116,6 +116,7 @@ class CRFEntityRecognizer:
         use_dep: bool,
         use_edict: bool,
         use_more: bool,
+        use_capr: bool,
         override: list[str],
         gpe_fix: bool,
     ) -> None:
@@ -128,6 +129,7 @@ class CRFEntityRecognizer:
             "use_dep": use_dep,
             "use_edict": use_edict,
             "use_more": use_more,
+            "use_capr": use_capr,
         }
         self.override = list(override)
         self.gpe_fix = gpe_fix
@@ -207,6 +209,7 @@ class CRFEntityRecognizer:
             "word_types": self.res.word_types,
             "clusters": self.res.clusters,
             "entity_dict": self.res.entity_dict,
+            "cap_ratio": self.res.cap_ratio,
         }
         with open(path / "resources.json", "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -222,6 +225,7 @@ class CRFEntityRecognizer:
             word_types=data.get("word_types") or {},
             clusters=data.get("clusters") or {},
             entity_dict=data.get("entity_dict") or {},
+            cap_ratio=data.get("cap_ratio") or {},
             **self.cfg,
         )
         self.load_model_bytes((path / "model.crfsuite").read_bytes())
@@ -238,6 +242,7 @@ class CRFEntityRecognizer:
         "use_dep": False,
         "use_edict": False,
         "use_more": False,
+        "use_capr": False,
         "override": [],
         "gpe_fix": False,
     },
@@ -252,6 +257,7 @@ def make_crf_ner(
     use_dep: bool,
     use_edict: bool,
     use_more: bool,
+    use_capr: bool,
     override: list[str],
     gpe_fix: bool,
 ) -> CRFEntityRecognizer:
@@ -265,6 +271,7 @@ def make_crf_ner(
         use_dep,
         use_edict,
         use_more,
+        use_capr,
         override,
         gpe_fix,
     )

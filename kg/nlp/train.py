@@ -14,8 +14,9 @@ By default the dev split is added to the CRF and lemma training data (a fixed re
 settings were tuned on dev beforehand; the spaCy backbone is trained on train only and its
 best checkpoint chosen on dev). ``--train-only`` trains everything on train only: use it to
 measure dev scores honestly with ``python -m kg.nlp.evaluate --model <out>``.
-The NorNE texts are only read; nothing derived from them except model weights and a
-(form, POS) -> lemma table is written to ``--out``.
+The NorNE texts are only read; ``--out`` receives model weights and word-level lookup tables
+(lemmas, word -> majority entity type), never running text. A temporary work dir (holding the
+converted DocBin files) is removed at the end unless ``--work`` is given.
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ def main(argv: list[str] | None = None) -> None:
                     "word_types": res.word_types,
                     "clusters": res.clusters,
                     "entity_dict": res.entity_dict,
+                    "cap_ratio": res.cap_ratio,
                 },
                 fh,
                 ensure_ascii=False,
@@ -202,6 +204,7 @@ def main(argv: list[str] | None = None) -> None:
                 word_types=extra["word_types"],
                 clusters=extra["clusters"],
                 entity_dict=extra["entity_dict"],
+                cap_ratio=extra.get("cap_ratio") or {},
                 **flags,
             )
         )
@@ -233,6 +236,10 @@ def main(argv: list[str] | None = None) -> None:
         )
         log(f"assembled into {args.out} ({time.time() - t0:.0f} s)")
     summary = {"seconds": round(time.time() - t0, 1), "work": str(work)}
+    if args.work is None:
+        # the work dir holds converted corpus text (DocBin files): do not leave it behind
+        shutil.rmtree(work, ignore_errors=True)
+        summary["work"] = "(removed)"
     print(json.dumps(summary))
 
 
