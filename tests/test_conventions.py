@@ -39,3 +39,17 @@ def test_every_command_has_help():
     for name, command in main.commands.items():
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0 and command.help, name
+
+
+def test_readme_example_outputs_are_what_kg_query_prints(tmp_path):
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = re.findall(r"```sparql\n(.*?)```\n```text\n(.*?)```", readme, re.S)
+    assert len(examples) >= 3
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    assert runner.invoke(main, ["build", str(ROOT / "seeds"), "--store", store]).exit_code == 0
+    for query, expected in examples:
+        result = runner.invoke(main, ["query", "--store", store, query])
+        assert result.output.strip() == expected.strip(), query
