@@ -41,6 +41,19 @@ __all__ = ["find_statements"]
 _DASH = re.compile(r"\A(?:[–—-]|«(?=[^»]*»\s*,))\s*")
 _ACTORS = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.COUNTRY)
 _SPEAKER_WINDOW = 80  # characters after a speech verb in which the speaker must start
+# Between a person and the speech verb: one appositive or relative clause set off by commas.
+_APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
+
+
+def _person_first(ctx: _Context, match: re.Match[str] | None, offset: int
+                  ) -> re.Match[str] | None:
+    """A relaxed attribution match counts only if its speaker phrase opens with a person."""
+    if match is None:
+        return None
+    who = offset + match.start("who")
+    first = ctx.table.covering(who, offset + match.end("who"))
+    return match if first and first[0].span.start == who and \
+        first[0].type is EntityType.PERSON else None
 _SUBJECT_WINDOW = 40  # a person named this close to a sentence start is its likely subject
 _ADVERBIALS = {"har", "hadde", "også", "tidligere", "selv", "nå", "allerede", "derfor", "likevel",
                "imidlertid", "dessuten", "videre", "samtidig", "ofte", "gjentatte", "ganger",
@@ -213,6 +226,10 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
                                    rf"(?:,\s*(?:og|men|som|mens)\b|\.\s+[–—-])", re.IGNORECASE)
     attribution = re.compile(rf",\s*(?P<verb>{verb_alt}|legger{particle}|la{particle})\s+"
                              rf"(?P<who>[^,.!?]*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
+    # "…, sa Jonas Gahr Støre, statsminister, til NRK.": tried only when the strict form fails.
+    attribution_appositive = re.compile(
+        rf",\s*(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]+?(?:,\s*[^,.!?]+?){{1,2}})"
+        rf"(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     found: list[tuple[int, Statement]] = []
     in_quotes: list[Span] = []
     anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]+?)\s*"
@@ -227,7 +244,8 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
         block = blocks[index]
         index += 1
         start, end = block[0].span.start, block[-1].span.end
-        match = attribution.search(text[start:end]) or inner_attribution.search(
+        match = attribution.search(text[start:end]) or _person_first(
+            ctx, attribution_appositive.search(text[start:end]), start) or inner_attribution.search(
             text[start:end])
         if match is None and index < len(blocks):
             following = blocks[index]
@@ -360,6 +378,9 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             if _is_actor(ctx, mention) and near and "," not in gap.replace("(", "") and not \
                     re.search(r"[.!?:;«»–—]", gap):
                 subject = mention
+                break
+            if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(gap):
+                subject = mention  # "Kari Nordmann, Norges utenriksminister, sier at …"
                 break
         if subject is not None:
             lead = text[s_start : subject.span.start].lower().strip(" –-")

@@ -133,3 +133,18 @@ def test_the_source_of_an_ifolge_phrase_is_not_the_agent():
     e = _extract("Russland har ifølge estiske myndigheter samlet store styrker nær grensen.")
     assert [(a.kind, a.agent, a.status) for a in e.actions] == [
         ("MilitaryBuildup", "Country:Russland", "Claimed")]
+
+
+@pytest.mark.parametrize(("body", "speaker", "text"), [
+    ("Anniken Huitfeldt, Norges utenriksminister, sier at Norge støtter Finland.",
+     "Person:Anniken Huitfeldt", "Norge støtter Finland"),
+    ("Kari Nordmann, som leder komiteen, mener at beslutningen var riktig.",
+     "Person:Kari Nordmann", "beslutningen var riktig"),
+    ("– Vi står sammen, sa Jonas Gahr Støre, statsminister, til NRK.",
+     "Person:Jonas Gahr Støre", "Vi står sammen"),
+])
+def test_speakers_with_an_appositive_title(body, speaker, text):
+    e = _extract(body)
+    [statement] = e.statements
+    assert statement.speaker == speaker
+    assert e.article.text[statement.text.start:statement.text.end] == text
