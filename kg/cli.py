@@ -268,6 +268,7 @@ def extract(path: str, fmt: str, base_iri: str | None) -> None:
     from kg.link import link
     from kg.mapping import to_rdf
     from kg.read import read_articles
+    from kg.vocab import bind_all
 
     items = list(read_articles([path]))
     settings = _settings(base_iri=base_iri)
@@ -287,6 +288,7 @@ def extract(path: str, fmt: str, base_iri: str | None) -> None:
             graphs = to_rdf(link(extraction, gazetteer=gazetteer),
                             minter=IRIMinter(settings.base_iri))
             merged = graphs.asserted + graphs.entities
+            bind_all(merged)
             click.echo(merged.serialize(format="turtle" if fmt == "turtle" else "json-ld"))
         else:
             click.echo(_extraction_table(extraction))

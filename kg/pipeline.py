@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import Graph, Literal, URIRef
 
@@ -74,7 +75,7 @@ class Builder:
         return cls(IRIMinter(base_iri), load_gazetteer(language), load_lexicon(language),
                    ontology, reasoning, reasoner, compiled)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """What an article's graph depends on besides its text: code, rules, ontology."""
         digest = hashlib.sha256(f"{__version__}|{self.lexicon.version}|{self.engine}|"

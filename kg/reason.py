@@ -115,8 +115,6 @@ def nt_term(node: Node) -> Term:
     return node.n3()
 
 
-_nt = nt_term
-
 
 @dataclass(frozen=True)
 class CompiledReasoner:
@@ -144,7 +142,7 @@ class CompiledReasoner:
                                datatype_axioms=False).expand(schema)
 
         def pairs(predicate: URIRef) -> list[tuple[Term, Term]]:
-            return [(_nt(a), _nt(b)) for a, b in schema.subject_objects(predicate)]
+            return [(nt_term(a), nt_term(b)) for a, b in schema.subject_objects(predicate)]
 
         superproperties = _closure(pairs(RDFS.subPropertyOf))
 
@@ -167,9 +165,10 @@ class CompiledReasoner:
             domains=by_property(RDFS.domain),
             ranges=by_property(RDFS.range),
             inverses={k: frozenset(v) for k, v in inverse_pairs.items()},
-            symmetric=frozenset(_nt(p) for p in schema.subjects(RDF.type, OWL.SymmetricProperty)),
-            transitive=frozenset(_nt(p) for p in schema.subjects(RDF.type,
-                                                                   OWL.TransitiveProperty)),
+            symmetric=frozenset(nt_term(p) for p in
+                                schema.subjects(RDF.type, OWL.SymmetricProperty)),
+            transitive=frozenset(nt_term(p) for p in
+                                 schema.subjects(RDF.type, OWL.TransitiveProperty)),
         )
 
     def _consequences(self, s: Term, p: Term, o: Term) -> list[tuple[Term, Term, Term]]:
@@ -213,5 +212,5 @@ class CompiledReasoner:
 
     def infer(self, asserted: Graph) -> Graph:
         """What the instance rules add to ``asserted`` (same contract as :func:`reason`)."""
-        terms = ((_nt(s), _nt(p), _nt(o)) for s, p, o in asserted)
+        terms = ((nt_term(s), nt_term(p), nt_term(o)) for s, p, o in asserted)
         return Graph().parse(data=self.infer_ntriples(terms), format="nt")
