@@ -48,6 +48,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_timeout_s", 30.0, "Time limit for one SPARQL query, in seconds."),
     Setting("max_result_rows", 10000,
             "Most rows a SELECT returns over HTTP; a cut result is announced in headers."),
+    Setting("result_cache_mb", 64.0,
+            "Memory for cached query answers, in MiB; answers are reused until the next "
+            "write (every update bumps the dataset version). 0 turns the cache off; remote "
+            "stores are never cached."),
     Setting("max_body_bytes", 10 * 1024 * 1024, "Largest request body accepted, in bytes."),
     Setting("write_token", None,
             "Bearer token that enables SPARQL Update and Graph Store writes. Unset: read-only."),
@@ -76,6 +80,7 @@ class Settings:
     threads: int = 4
     query_timeout_s: float = 30.0
     max_result_rows: int = 10000
+    result_cache_mb: float = 64.0
     max_body_bytes: int = 10 * 1024 * 1024
     write_token: str | None = None
     write_token_file: str | None = None

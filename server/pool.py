@@ -102,9 +102,9 @@ class ThreadRunner:
 
 
 class _Worker:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, version: int) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.pool", path], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "server.pool", path, str(version)], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin = self.process.stdin
@@ -150,7 +150,9 @@ class ProcessPool:
         self.path = tempfile.mkdtemp(prefix=f".kg-snapshots-{os.getpid()}-", dir=parent)
         self._versions: list[int] = []
         self.snapshot(0)
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # Last in, first out: the busiest worker stays warm (its store handle and block
+        # cache), idle ones are only woken under concurrent load.
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -170,7 +172,7 @@ class ProcessPool:
                           ignore_errors=True)
 
     def _spawn(self) -> None:
-        worker = _Worker(self.path)
+        worker = _Worker(self.path, self._versions[-1])
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -217,7 +219,7 @@ class ProcessPool:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def _serve(path: str) -> None:  # pragma: no cover - runs in the worker process
+def _serve(path: str, version: int) -> None:  # pragma: no cover - in the worker process
     """The worker loop: read a job, (re)open the store if it is stale, answer."""
     import pyoxigraph as ox
 
@@ -227,7 +229,10 @@ def _serve(path: str) -> None:  # pragma: no cover - runs in the worker process
     sys.stdout = sys.stderr  # nothing but answers goes to the pipe
     stdin = sys.stdin.buffer.fileno()
     store: Any = None
-    version = -1
+    try:  # open before the first job, not during it
+        store = ox.Store.read_only(os.path.join(path, str(version)))
+    except (OSError, RuntimeError):
+        store, version = None, -1
     while True:
         try:
             job = _read(stdin)
@@ -255,4 +260,4 @@ def _serve(path: str) -> None:  # pragma: no cover - runs in the worker process
 
 
 if __name__ == "__main__":  # pragma: no cover
-    _serve(sys.argv[1])
+    _serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else -1)

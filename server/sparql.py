@@ -14,6 +14,7 @@ from flask import Blueprint, Response, render_template, request
 
 from kg.errors import ForbiddenError, UnauthorizedError
 from kg.sparqltext import add_using, check_safety
+from server.cache import CACHEABLE_HEADER
 from server.describe import describe_service_response
 from server.execute import Job
 from server.negotiation import parse_accept
@@ -55,6 +56,8 @@ def _run_query(req: SPARQLRequest, base: str) -> Response:
     response = Response(outcome.body, content_type=outcome.content_type)
     response.headers.update(outcome.headers)
     response.headers["Vary"] = "Accept"
+    if st.results is not None:
+        response.headers[CACHEABLE_HEADER] = "1"
     return response
 
 

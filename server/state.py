@@ -25,6 +25,7 @@ class State:
     version: int = 0  # bumped by every write: workers reopen, caches expire
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     cache: dict[Any, Any] = field(default_factory=dict)
+    results: Any = None  # server.cache.ResultCache when result caching is on
 
     def written(self) -> None:
         """Call after every write: make it durable, then let readers see it."""
@@ -36,6 +37,8 @@ class State:
             snapshot(self.version + 1)  # first the checkpoint, then jobs may ask for it
         self.version += 1
         self.cache.clear()
+        if self.results is not None:
+            self.results.clear()
 
     def cached(self, key: Any, compute: Any) -> Any:
         """``compute()`` once per dataset version."""
@@ -65,8 +68,17 @@ def _runner(settings: Settings, store: GraphStore) -> Any:
 
 
 def init_app(app: Flask, settings: Settings, store: GraphStore) -> None:
-    app.extensions["kg"] = State(settings, store, IRIMinter(settings.base_iri), settings.token(),
-                                 _runner(settings, store))
+    st = State(settings, store, IRIMinter(settings.base_iri), settings.token(),
+               _runner(settings, store))
+    app.extensions["kg"] = st
+    # Only stores that nobody else writes: every write goes through this server and
+    # bumps the version. A remote store can change under us, so it is never cached.
+    if settings.result_cache_mb > 0 and hasattr(store, "raw"):
+        from server.cache import ResultCache, ResultCacheMiddleware
+
+        st.results = ResultCache(int(settings.result_cache_mb * 1024 * 1024))
+        app.wsgi_app = ResultCacheMiddleware(  # type: ignore[method-assign]
+            app.wsgi_app, st.results, lambda: st.version)
 
 
 def state() -> State:
