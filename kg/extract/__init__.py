@@ -33,7 +33,7 @@ EXTRACTOR_VERSION = "kg-rules.v2"
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Entities, statements and military actions of one article, with evidence spans."""
-    sentences = segment(article)
+    sentences = segment(article, frozenset(lexicon.words("abbreviations")))
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
     roles, _titles = find_roles(article, table=table, lexicon=lexicon, gazetteer=gazetteer)
     statements = find_statements(article, sentences, table=table, lexicon=lexicon)

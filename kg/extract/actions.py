@@ -393,11 +393,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                                      bodies,
                                                      statement.speaker if statement else None),
                                   bodies)
+                spoken_agent = False
                 if agent is None and statement is not None and statement.speaker and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
                             and statement.speaker in bodies)):
                     agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
+                    spoken_agent = True
                 if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
                         lexicon, "anaphoric_cues", lowered):
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
@@ -423,7 +425,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
                 if status is None:
                     if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:
-                        disputes.append((kind, agent, holder))
+                        # "sier de ikke har sett tegn til en slik tilbaketrekning": the
+                        # speaker disputes someone else's action, it is not its agent
+                        speaker_side = statement is not None and agent == _state_of(
+                            statement.speaker, bodies)
+                        disputes.append((kind, None if spoken_agent or speaker_side else agent,
+                                         holder))
                     break
                 if status == "Claimed" and contested and holder is not None:
                     disputes.append((kind, agent, holder))

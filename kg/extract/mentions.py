@@ -19,7 +19,9 @@ __all__ = ["Found", "MentionTable", "find_mentions"]
 _UPPER = "A-ZÆØÅÉÜÖÄ"
 _LOWER = "a-zæøåéüöä"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_PERSON_NAME = re.compile(rf"(?<![\w-])({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})(?![\w-])")
+_INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
+_PERSON_NAME = re.compile(
+    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+)?{_NAME_TOKEN}){{1,3}})(?![\w-])")
 _PARENTHESES = re.compile(r"\(([A-ZÆØÅ][A-Za-zæøå]{0,4})\)")
 _CREDIT = re.compile(r"\bFoto:.*$", re.MULTILINE)
 
@@ -138,7 +140,7 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
         span = Span(start, start + len(name))
         if _overlaps(span, taken) or _overlaps(span, credits):
             continue
-        if any(w in stop or w.isupper() for w in words):
+        if any(w in stop or (w.isupper() and not w.endswith(".")) for w in words):
             continue
         known = gazetteer.find(name, EntityType.PERSON)
         key = known.key if known else f"Person:{name}"
@@ -152,6 +154,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     ambiguous: set[str] = set()
     for key, name in persons.items():
         for part in name.split():
+            if part.endswith("."):
+                continue  # an initial
             if part in parts and parts[part] != key:
                 ambiguous.add(part)
             parts[part] = key
@@ -213,7 +217,9 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
                       country)
         else:
             noun = match.group(2).lower()
-            base = noun[:-2] if noun.endswith(("et", "en")) else noun
+            # the indefinite form: departementet -> departement, tjenesten -> tjeneste
+            base = (noun[:-1] if noun.endswith("tjenesten") else
+                    noun[:-2] if noun.endswith(("et", "en")) else noun)
             label = f"{genitive(country.label_nb)} {base}"
             entry = gazetteer.find(label, EntityType.ORGANISATION)
             key = entry.key if entry else f"Organisation:{label}"

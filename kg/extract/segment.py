@@ -11,6 +11,8 @@ from kg.model import Article, Span
 __all__ = ["Sentence", "segment"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[«\"–\-]?\s*[A-ZÆØÅ0-9«–])")
+_INITIAL = re.compile(r"(?:^|[\s(])[A-ZÆØÅ]\.$")  # "Tore O. Sandvik": no sentence ends here
+_LAST_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,25 @@ def _lines(article: Article) -> Iterator[Span]:
             yield Span(stripped_start, stripped_end)
 
 
-def segment(article: Article) -> list[Sentence]:
+def _no_break(before: str, abbreviations: frozenset[str]) -> bool:
+    """A full stop that ends an initial or an abbreviation (``bl.a.``, ``ca.``) ends no
+    sentence."""
+    if _INITIAL.search(before[-3:]):
+        return True
+    word = _LAST_WORD.search(before)
+    return bool(word) and word.group(1).lower().lstrip("(") in abbreviations
+
+
+def segment(article: Article, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
     """Split the body into paragraphs (lines) and sentences; spans index ``article.text``.
 
     >>> from kg.model import Article
     >>> a = Article("x", "NATO sier nei. Russland sier ja.\\nNy linje", "2022")
     >>> [a.text[s.span.start:s.span.end] for s in segment(a)]
     ['NATO sier nei.', 'Russland sier ja.', 'Ny linje']
+    >>> b = Article("x", "Tore O. Sandvik sier det. Det er bl.a. Norge.", "2022")
+    >>> [b.text[s.span.start:s.span.end] for s in segment(b, frozenset({"bl.a."}))]
+    ['Tore O. Sandvik sier det.', 'Det er bl.a. Norge.']
     """
     sentences: list[Sentence] = []
     for number, line in enumerate(_lines(article)):
@@ -45,6 +59,8 @@ def segment(article: Article) -> list[Sentence]:
         start = 0
         first = True
         for match in _SENTENCE_END.finditer(text):
+            if _no_break(text[max(0, match.start() - 12):match.start()], abbreviations):
+                continue
             sentences.append(Sentence(Span(line.start + start, line.start + match.start()), number,
                                       first))
             first = False

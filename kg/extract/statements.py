@@ -452,6 +452,14 @@ def _ifolge(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
             return None  # "ifølge etterretningen har Russland …": an unnamed source
         if _is_actor(ctx, mention):
             content = _trim(text, s_start, s_end)
+            phrase = s_start + match.start()
+            # "…, ifølge den litauiske etterretningstjenesten.": what it says precedes. (At
+            # the start, "Ifølge Nato er beredskapen høy", the verb-second clause needs the
+            # whole sentence.)
+            comma = re.search(r"[\s,]+$", text[s_start:phrase])
+            if phrase > s_start and comma and comma.start() > 8 and re.match(
+                    r"[\s.!]*$", text[mention.span.end : s_end]):
+                content = _trim(text, s_start, s_start + comma.start())
             return Statement(mention.key, content, Span(s_start, s_end), "reported", "ifølge", (),
                              "ifolge.v1")
     return None

@@ -491,3 +491,34 @@ def test_pronoun_gender_picks_the_right_person():
 def test_attribution_inside_or_after_the_quote_paragraph(body):
     e = _extract(body)
     assert _said(e)[0] == ("Person:Kari Nordmann", "Vi er klare")
+
+
+def test_a_middle_initial_is_part_of_the_name_and_ends_no_sentence():
+    e = _extract("Forsvarsminister Per K. Hansen (Ap) sier at bidraget er viktig. – Vi stiller "
+                 "opp, sier Hansen.")
+    assert _said(e) == [("Person:Per K. Hansen", "bidraget er viktig"),
+                        ("Person:Per K. Hansen", "Vi stiller opp")]
+
+
+def test_abbreviations_end_no_sentence():
+    e = _extract("Regjeringen vil bl.a. sende soldater til Litauen, sier Kari Nordmann.")
+    assert _said(e) == [("Person:Kari Nordmann",
+                         "Regjeringen vil bl.a. sende soldater til Litauen")]
+
+
+def test_pulling_troops_away_is_a_withdrawal_disputed_by_who_saw_no_sign_of_it():
+    e = _extract("Russland hevder at landet har trukket 5000 soldater bort fra grensen til "
+                 "Estland. Estiske myndigheter sier de ikke har sett tegn til en slik "
+                 "tilbaketrekning.")
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.status) == (
+        "Withdrawal", "Country:Russland", "Disputed")
+    assert (action.personnel_min, action.personnel_max) == (5000, 5000)
+    assert [e.statements[i].speaker for i in action.disputed_by] == ["Country:Estland"]
+
+
+def test_a_trailing_ifolge_is_not_part_of_what_was_said():
+    e = _extract("Russland har økt aktiviteten ved grensen, ifølge den estiske "
+                 "etterretningstjenesten.")
+    assert _said(e) == [("Organisation:Estlands etterretningstjeneste",
+                         "Russland har økt aktiviteten ved grensen")]
