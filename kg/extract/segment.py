@@ -39,7 +39,7 @@ def _no_break(before: str, abbreviations: frozenset[str]) -> bool:
     if _INITIAL.search(before[-3:]):
         return True
     word = _LAST_WORD.search(before)
-    return bool(word) and word.group(1).lower().lstrip("(") in abbreviations
+    return word is not None and word.group(1).lower().lstrip("(") in abbreviations
 
 
 def segment(article: Article, abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
