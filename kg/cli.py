@@ -57,12 +57,15 @@ def main() -> None:
               help="OWL RL engine (default compiled) [env KG_REASONER].")
 @click.option("--workers", type=int, default=None,
               help="Worker processes (default: one per core; 1: none) [env KG_WORKERS].")
+@click.option("--ner/--no-ner", default=None,
+              help="Statistical recogniser for names no gazetteer knows (default on) "
+                   "[env KG_NER].")
 @click.option("--force", is_flag=True, help="Rebuild articles whose content is already stored.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Print 'stored <id>' as each article's transaction commits.")
 def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
           reasoning: bool | None, reasoner: str | None, workers: int | None,
-          force: bool, verbose: bool) -> None:
+          ner: bool | None, force: bool, verbose: bool) -> None:
     """Read articles (files, folders, or - for standard input), extract, link, reason and
     store them. Plain-text files start with a 'date YYYY-MM[-DD]' line; .jsonl files hold
     one article per line. Building an article again replaces its graph; an article already
@@ -76,10 +79,10 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
     from kg.store import open_store
 
     settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning,
-                         reasoner=reasoner, workers=workers)
+                         reasoner=reasoner, workers=workers, ner=ner)
     graph_store = open_store(settings.store_location)
     builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
-                             reasoner=settings.reasoner)
+                             reasoner=settings.reasoner, ner=settings.ner)
     total = count_articles(paths) if "-" not in paths else None
     def stored(article_id: str) -> None:
         if verbose:
@@ -258,7 +261,9 @@ def export(store: str | None, fmt: str, graph: str | None, output: str | None) -
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "turtle", "jsonld"]),
               default="table", show_default=True)
 @click.option("--base-iri", help="Base IRI for minted IRIs.")
-def extract(path: str, fmt: str, base_iri: str | None) -> None:
+@click.option("--ner/--no-ner", default=None,
+              help="Statistical recogniser for names no gazetteer knows (default on).")
+def extract(path: str, fmt: str, base_iri: str | None, ner: bool | None) -> None:
     """Print what the extractor finds in one article, without touching a store."""
     from kg.errors import ArticleError
     from kg.extract import extract as run_extract
@@ -267,11 +272,12 @@ def extract(path: str, fmt: str, base_iri: str | None) -> None:
     from kg.iri import IRIMinter
     from kg.link import link
     from kg.mapping import to_rdf
+    from kg.pipeline import recognize
     from kg.read import read_articles
     from kg.vocab import bind_all
 
     items = list(read_articles([path]))
-    settings = _settings(base_iri=base_iri)
+    settings = _settings(base_iri=base_iri, ner=ner)
     gazetteer, lexicon = load_gazetteer(), load_lexicon()
     failed = False
     for item in items:
@@ -279,7 +285,8 @@ def extract(path: str, fmt: str, base_iri: str | None) -> None:
             click.echo(f"skipped {item.source}: {item.reason}", err=True)
             failed = True
             continue
-        extraction = run_extract(item, gazetteer=gazetteer, lexicon=lexicon)
+        extraction = run_extract(item, gazetteer=gazetteer, lexicon=lexicon,
+                                 recognizer=recognize if settings.ner else None)
         if fmt == "json":
             data = asdict(extraction)
             data["article"].pop("text")

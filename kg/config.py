@@ -65,6 +65,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reasoner", "compiled",
             "OWL RL engine: 'compiled' (schema closure by owlrl, instance rules in Python; "
             "fast) or 'owlrl' (owlrl's full closure per article; slow, the reference)."),
+    Setting("ner", True,
+            "Use the shipped Norwegian entity recogniser (kg.nlp) for names no gazetteer "
+            "knows, e.g. a destination such as 'til Østersjøen'."),
     Setting("workers", 0,
             "Worker processes for the CPU-bound build stages; 0 means one per core "
             "(1 runs everything in the main process)."),
@@ -88,6 +91,7 @@ class Settings:
     service_allowlist: str = ""
     reasoning: bool = True
     reasoner: str = "compiled"
+    ner: bool = True
     workers: int = 0
 
     @property

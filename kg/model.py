@@ -6,10 +6,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from rdflib import Graph
+
+#: A statistical named-entity recogniser: text -> (start, end, NorNE label) character spans
+#: (``kg.nlp.recognize``). The extractor uses one, when given, for names its gazetteers and
+#: rules do not know.
+Recognizer = Callable[[str], Sequence[tuple[int, int, str]]]
 
 __all__ = [
     "ACTION_KINDS",
@@ -24,6 +30,7 @@ __all__ = [
     "LinkedExtraction",
     "Mention",
     "MilitaryAction",
+    "Recognizer",
     "Role",
     "Span",
     "Statement",

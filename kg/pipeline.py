@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -63,23 +63,24 @@ class Builder:
     reasoning: bool = True
     engine: str = "compiled"
     compiled: CompiledReasoner | None = field(default=None, repr=False)
+    ner: bool = True  # the shipped statistical recogniser for names no gazetteer knows
 
     @classmethod
     def create(cls, base_iri: str, *, reasoning: bool = True, reasoner: str = "compiled",
-               language: str = "nb") -> Builder:
+               language: str = "nb", ner: bool = True) -> Builder:
         if reasoner not in ("compiled", "owlrl"):
             raise KGError(f"unknown reasoner {reasoner!r}: use 'compiled' or 'owlrl'")
         ontology = load_ontology()
         compiled = CompiledReasoner.compile(ontology) if reasoning and reasoner == "compiled" \
             else None
         return cls(IRIMinter(base_iri), load_gazetteer(language), load_lexicon(language),
-                   ontology, reasoning, reasoner, compiled)
+                   ontology, reasoning, reasoner, compiled, ner)
 
     @cached_property
     def fingerprint(self) -> str:
         """What an article's graph depends on besides its text: code, rules, ontology."""
         digest = hashlib.sha256(f"{__version__}|{self.lexicon.version}|{self.engine}|"
-                                f"{self.reasoning}|{self.minter.base}".encode())
+                                f"{self.reasoning}|{self.minter.base}|ner={self.ner}".encode())
         digest.update(ontology_path().read_bytes())
         return digest.hexdigest()[:16]
 
@@ -91,7 +92,8 @@ class Builder:
         return digest.hexdigest()
 
     def graphs(self, article: Article) -> ArticleGraph:
-        extraction = extract(article, gazetteer=self.gazetteer, lexicon=self.lexicon)
+        extraction = extract(article, gazetteer=self.gazetteer, lexicon=self.lexicon,
+                             recognizer=recognize if self.ner else None)
         return to_rdf(link(extraction, gazetteer=self.gazetteer), minter=self.minter)
 
     def infer(self, data: Graph, context: Graph | None = None) -> str:
@@ -131,14 +133,23 @@ class Builder:
         return {row[0].value: row[1].value for row in result}
 
 
+def recognize(text: str) -> Sequence[tuple[int, int, str]]:
+    """:func:`kg.nlp.recognize`, imported (and its model loaded) on first use only: most
+    articles never need it, and spaCy is slow to import."""
+    from kg.nlp import recognize as run
+
+    return run(text)
+
+
 # Worker-process state: one Builder per process, made by the pool initializer.
 _WORKER: Builder | None = None
 
 
-def _init_worker(base_iri: str, reasoning: bool, reasoner: str, language: str) -> None:
+def _init_worker(base_iri: str, reasoning: bool, reasoner: str, language: str,
+                 ner: bool) -> None:
     global _WORKER
     _WORKER = Builder.create(base_iri, reasoning=reasoning, reasoner=reasoner,
-                             language=language)
+                             language=language, ner=ner)
 
 
 def _prepare_in_worker(article: Article) -> PreparedArticle | tuple[str, str]:
@@ -167,7 +178,8 @@ def _prepared(items: Iterable[Article | ArticleError], builder: Builder, workers
         return
     window: deque[Future[PreparedArticle | tuple[str, str]] | ArticleError] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(
-            builder.minter.base, builder.reasoning, builder.engine, language)) as pool:
+            builder.minter.base, builder.reasoning, builder.engine, language,
+            builder.ner)) as pool:
         for item in items:
             window.append(pool.submit(_prepare_in_worker, item)
                           if isinstance(item, Article) else item)

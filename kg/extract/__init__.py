@@ -24,15 +24,28 @@ from kg.extract.roles import find_roles
 from kg.extract.segment import segment
 from kg.extract.statements import find_statements
 from kg.gazetteer import Gazetteer, genitive
-from kg.model import Article, Entity, EntityType, Extraction, Mention, Role, Statement
+from kg.model import (
+    Article,
+    Entity,
+    EntityType,
+    Extraction,
+    Mention,
+    Recognizer,
+    Role,
+    Statement,
+)
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
 EXTRACTOR_VERSION = "kg-rules.v2"
 
 
-def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
-    """Entities, statements and military actions of one article, with evidence spans."""
+def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
+            recognizer: Recognizer | None = None) -> Extraction:
+    """Entities, statements and military actions of one article, with evidence spans.
+
+    ``recognizer`` (e.g. :func:`kg.nlp.recognize`) types names the gazetteers do not know;
+    without one, only the rules and gazetteers are used."""
     sentences = segment(article, frozenset(lexicon.words("abbreviations")))
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
     roles, _titles = find_roles(article, table=table, lexicon=lexicon, gazetteer=gazetteer)
@@ -41,7 +54,8 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon) -> Extr
     demonyms.update({word: entry.key for word, entry in gazetteer.group_index().items()})
     actions = find_actions(article, sentences, table=table, statements=statements,
                            lexicon=lexicon, demonyms=demonyms,
-                           state_bodies=_state_bodies(table, gazetteer, lexicon, roles))
+                           state_bodies=_state_bodies(table, gazetteer, lexicon, roles),
+                           recognizer=recognizer)
 
     # A statement is about the actors it names (other than its speaker), also by a demonym
     # ("russiske tropper"); its time words resolve against the publication date.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Found, MentionTable
 from kg.extract.segment import Sentence
-from kg.model import Article, EntityType, MilitaryAction, Span, Statement
+from kg.model import Article, EntityType, MilitaryAction, Recognizer, Span, Statement
 
 __all__ = ["find_actions", "parse_duration", "parse_personnel"]
 
@@ -245,6 +245,31 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     return None
 
 
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:til|inn i)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
+    r"(?:\s+[A-ZÆØÅ][\wæøå]+){0,2})")
+_PLACE_LABELS = ("LOC", "GPE_LOC", "GPE_ORG")
+
+
+def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: int,
+                         recognizer: Recognizer) -> tuple[str | None, int]:
+    """``til Østersjøen``: a destination the gazetteer does not know, accepted when the
+    statistical recogniser types it as a place (rule ``ner_place.v1``). The new place
+    becomes an entity of the article."""
+    match = _UNKNOWN_PLACE.search(text, start, sentence.end)
+    if match is None or table.covering(match.start(1), match.end(1)):
+        return None, start
+    found = recognizer(text[sentence.start : sentence.end])
+    for begin, end, label in found:
+        at, stop = sentence.start + begin, sentence.start + end
+        if at == match.start(1) and label in _PLACE_LABELS and stop <= match.end(1):
+            name = text[at:stop]
+            key = f"Place:{name}"
+            table.add(Found(Span(at, stop), key, EntityType.PLACE, "ner_place"), name)
+            return key, stop
+    return None, start
+
+
 def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[str | None, int]:
     for match in re.finditer(r"\b(?:til|inn i|i)\s+", text[start:end]):
         at = start + match.end()
@@ -334,7 +359,8 @@ def _state_of(key: str | None, state_bodies: dict[str, str]) -> str | None:
 def find_actions(article: Article, sentences: list[Sentence], *, table: MentionTable,
                  statements: list[Statement], lexicon: Lexicon,
                  demonyms: dict[str, str],
-                 state_bodies: dict[str, str] | None = None) -> list[MilitaryAction]:
+                 state_bodies: dict[str, str] | None = None,
+                 recognizer: Recognizer | None = None) -> list[MilitaryAction]:
     """Actions by kind; ``state_bodies`` maps a ministry or armed force to its country."""
     from kg.extract.dates import find_time, resolve_end, resolve_time
 
@@ -412,6 +438,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 destination, what_end = None, s_end
                 if spec.get("requires_destination"):
                     destination, dest_end = _destination(table, text, trigger, s_end)
+                    if destination is None and recognizer is not None:
+                        destination, dest_end = _unknown_destination(
+                            table, text, sentence.span, trigger, recognizer)
                     if destination is None:
                         continue
                     what_end = dest_end

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
-__all__ = ["MODEL_DIR", "NORNE_LABELS", "load"]
+__all__ = ["MODEL_DIR", "NORNE_LABELS", "load", "recognize"]
 
 
 @lru_cache(maxsize=1)
@@ -40,3 +40,16 @@ def load() -> Language:
             f"run `python -m kg.nlp.train --norne <dir> --out {MODEL_DIR}`"
         )
     return spacy.load(MODEL_DIR)
+
+
+_NOT_FOR_NER = ("parser", "morphologizer", "norne_lemmatizer")
+
+
+def recognize(text: str) -> list[tuple[int, int, str]]:
+    """Named entities of ``text`` as (start, end, NorNE label) character spans: the
+    :data:`kg.model.Recognizer` the extractor takes. Runs the tokenizer and the entity
+    tagger only (the parser is not needed for names)."""
+    nlp = load()
+    with nlp.select_pipes(disable=[p for p in _NOT_FOR_NER if p in nlp.pipe_names]):
+        doc = nlp(text)
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]

@@ -522,3 +522,37 @@ def test_a_trailing_ifolge_is_not_part_of_what_was_said():
                  "etterretningstjenesten.")
     assert _said(e) == [("Organisation:Estlands etterretningstjeneste",
                          "Russland har økt aktiviteten ved grensen")]
+
+
+def _recognizer(label: str):
+    def recognize(text: str) -> list[tuple[int, int, str]]:
+        start = text.index("Vesterhavet")
+        return [(start, start + len("Vesterhavet"), label)]
+    return recognize
+
+
+def _extract_with(body: str, recognizer) -> Extraction:
+    head = " date 2023-05 "
+    article = Article("t", head + body, "2023-05", "test", body_start=len(head))
+    return extract(article, gazetteer=load_gazetteer(), lexicon=load_lexicon(),
+                   recognizer=recognizer)
+
+
+def test_a_destination_no_gazetteer_knows_is_taken_when_the_recogniser_calls_it_a_place():
+    body = "Danmark sender tre fregatter til Vesterhavet i to uker."
+    (action,) = _extract_with(body, _recognizer("LOC")).actions
+    assert (action.kind, action.agent, action.destination, action.duration) == (
+        "Deployment", "Country:Danmark", "Place:Vesterhavet", "P2W")
+    assert _extract_with(body, _recognizer("ORG")).actions == ()
+    assert _extract_with(body, None).actions == ()  # no recogniser: rules only
+
+
+def test_the_shipped_recogniser_finds_an_unknown_sea():
+    from kg.nlp import MODEL_DIR, recognize
+
+    if not (MODEL_DIR / "config.cfg").exists():
+        pytest.skip("no trained model in kg/nlp/model")
+    e = _extract_with("Regjeringen vil sende to fregatter til Østersjøen, opplyser "
+                      "Forsvarsdepartementet.", recognize)
+    assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
+        ("Deployment", "Country:Norge", "Place:Østersjøen")]
