@@ -48,7 +48,21 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int) -
                 r"\s+(?:til|i|mot|fra)\b", text[mention.span.end : mention.span.end + 6]):
             return mention.key
         break
+    # "Samtidig øver rundt 20 000 soldater fra Nato-land": the forces' origin acts.
+    forces = _FORCES_FROM.match(text, verb_end, end)
+    if forces:
+        for mention in table.covering(forces.end(), min(end, forces.end() + 40)):
+            if mention.span.start == forces.end() and mention.type in _AGENTS:
+                return mention.key
     return None
+
+
+_FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
+                          r"marinefartøy|fly|skip)\s+fra\s+")
+# A definite action noun ("øvelsen", "opptrappingen") refers back to an action already named.
+_DEFINITE_ACTION = re.compile(r"(?:øvelsen|øvelsene|opptrappingen|oppbyggingen|"
+                              r"styrkeoppbyggingen|tilbaketrekningen|tilbaketrekkingen|"
+                              r"invasjonen|angrepet|angrepene)")
 
 
 def _refers_to_unit(sentence: str, lexicon: Lexicon) -> bool:
@@ -419,6 +433,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                                      bodies,
                                                      statement.speaker if statement else None),
                                   bodies)
+                if (_DEFINITE_ACTION.fullmatch(match.group(0)) and not re.search(
+                        r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
+                        and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])):
+                    # "kaller øvelsen en provokasjon": whoever speaks is not the agent;
+                    # the action named before is meant.
+                    agent = _recent_kind_agent(found, kind) or (
+                        agent if kind == "Attack" else None)
                 spoken_agent = False
                 if agent is None and statement is not None and statement.speaker and (
                         statement.speaker.startswith("Country:")
@@ -484,7 +505,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         f.sentence == index and f.action.kind == "Deployment" for f in found):
                     break  # "sender fem jagerfly til Romania": the forces go, not a transfer
                 counted = kind in ("Deployment", "ArmsTransfer", "MilitaryBuildup", "Withdrawal",
-                                   "ReadinessIncrease")
+                                   "ReadinessIncrease", "Exercise")
                 personnel = parse_personnel(window, lexicon) if counted else None
                 duration = parse_duration(window, lexicon) if counted else None
                 end = resolve_end(window, article.published, lexicon) if counted else None
@@ -548,6 +569,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     sorted(set(action.disputed_by) | {holder})),
                     statements=tuple(i for i in action.statements if i != holder))
     return list(merged.values())
+
+
+def _recent_kind_agent(found: list[_Found], kind: str) -> str | None:
+    """The agent of the latest action of ``kind`` found so far."""
+    for item in reversed(found):
+        if item.action.kind == kind or (kind == "Attack" and item.action.kind == "Invasion"):
+            return item.action.agent
+    return None
 
 
 def _recent_agent(found: list[_Found], index: int, sentences: list[Sentence]) -> str | None:

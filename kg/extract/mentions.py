@@ -22,6 +22,9 @@ _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
 _PERSON_NAME = re.compile(
     rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+)?{_NAME_TOKEN}){{1,3}})(?![\w-])")
+_LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]+(?![\w-])")
+_PREVIOUS_WORD = re.compile(r"(?<![\w-])([\wæøåÆØÅ]+)\s+$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:«–—-]\s*|\n\s*)$")
 _PARENTHESES = re.compile(r"\(([A-ZÆØÅ][A-Za-zæøå]{0,4})\)")
 _CREDIT = re.compile(r"\bFoto:.*$", re.MULTILINE)
 
@@ -125,14 +128,29 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 table.add(Found(span, entry.key, entry.type, "group"), entry.label_nb, entry)
                 taken.append(span)
 
+    _genitive_bodies(article, table, taken, gazetteer)
     _state_bodies(article, table, taken, gazetteer, lexicon)
     _government(article, table, taken, gazetteer, lexicon)
 
-    # Full person names: capitalised runs of 2-4 words that are not known names.
+    # Full person names: capitalised runs of 2-4 words that are not known names. A word
+    # opening a sentence that the article also writes in lower case is a common noun
+    # ("Øvelsen Nordic Response"), unless it is a known first name ("Dag", "Liv").
+    lower_words = set(_LOWER_WORD.findall(text, body.start))
+    first_names = set(lexicon.words("female_first_names")) | set(
+        lexicon.words("male_first_names"))
+    name_heads = set(lexicon.words("name_heads"))
     for match in _PERSON_NAME.finditer(text, body.start):
         words = match.group(1).split()
-        while words and (words[0] in stop or _is_title(words[0], lexicon)):
+        opens = _OPENS_SENTENCE.search(text, max(body.start, match.start(1) - 3),
+                                       match.start(1)) is not None or match.start(1) == body.start
+        common_head = False
+        while words and (words[0] in stop or _is_title(words[0], lexicon) or (
+                opens and words[0].lower() in lower_words and words[0] not in first_names)):
+            common_head = common_head or words[0].lower() in name_heads
             words = words[1:]
+        head = _PREVIOUS_WORD.search(text, max(body.start, match.start(1) - 30), match.start(1))
+        if common_head or (head is not None and head.group(1).lower() in name_heads):
+            continue  # "øvelsen Nordic Response", "fregatten Fridtjof Nansen": not persons
         if len(words) < 2:
             continue
         name = " ".join(words)
@@ -191,7 +209,34 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     return table
 
 
-_BODY_NOUN = r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten)"
+_BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"
+              r"ambassaden)")
+_GENITIVE_BODY = re.compile(
+    r"\s+(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"
+    r"etterretningstjeneste|generalstab))(?![\w-])")
+
+
+def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
+                     gazetteer: Gazetteer) -> None:
+    """``Russlands ambassade``, ``Ukrainas forsvarsdepartement``: a country in the genitive
+    and a state body is that body, an organisation (rule ``state_body.v1``); the country
+    mention gives way to it."""
+    text = article.text
+    for mention in list(table.mentions):
+        if mention.how != "genitive" or mention.type is not EntityType.COUNTRY:
+            continue
+        noun = _GENITIVE_BODY.match(text, mention.span.end)
+        if noun is None:
+            continue
+        label = f"{text[mention.span.start:mention.span.end]} {noun.group(1)}"
+        entry = gazetteer.find(label, EntityType.ORGANISATION)
+        key = entry.key if entry else f"Organisation:{label}"
+        span = Span(mention.span.start, noun.end())
+        table.mentions.remove(mention)
+        taken[:] = [t for t in taken if t != mention.span]
+        table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
+                  entry.label_nb if entry else label, entry)
+        taken.append(span)
 _AUTHORITIES = r"(?:myndigheter|myndighetene|styresmakter|styresmaktene)"
 
 

@@ -446,10 +446,16 @@ def _ifolge(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
     if not match:
         return None
     start = s_start + match.end()
-    for mention in ctx.table.covering(start, min(s_end, start + 60)):
+    covered = ctx.table.covering(start, min(s_end, start + 80))
+    for n, mention in enumerate(covered):
         gap = text[start : mention.span.start]
         if not re.fullmatch(r"(?:(?:[\wæøå]+\s+){0,2}(?:fra|for|i|hos|til)\s+)?", gap):
             return None  # "ifølge etterretningen har Russland …": an unnamed source
+        following = covered[n + 1] if n + 1 < len(covered) else None
+        if (following is not None and following.type is EntityType.PERSON
+                and text[mention.span.end - 1] == "s" and re.fullmatch(
+                    r"\s+(?:[a-zæøå-]+\s+){1,3}", text[mention.span.end : following.span.start])):
+            mention = following  # "ifølge Ukrainas energiminister Herman H.": the minister
         if _is_actor(ctx, mention):
             content = _trim(text, s_start, s_end)
             phrase = s_start + match.start()

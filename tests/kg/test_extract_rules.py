@@ -556,3 +556,27 @@ def test_the_shipped_recogniser_finds_an_unknown_sea():
                       "Forsvarsdepartementet.", recognize)
     assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
         ("Deployment", "Country:Norge", "Place:Østersjøen")]
+
+
+def test_ifolge_a_countrys_minister_names_the_minister():
+    e = _extract("Ifølge Polens forsvarsminister Jan Kowalski er grensen stengt.")
+    assert [s.speaker for s in e.statements] == ["Person:Jan Kowalski"]
+
+
+def test_a_common_noun_opening_a_sentence_does_not_make_a_name_a_person():
+    e = _extract("Øvelsen Nordic Shield varer i ti dager. Russland kritiserer øvelsen.")
+    assert not [x for x in e.entities if x.type.value == "Person"]
+
+
+def test_genitive_embassy_speaks_through_a_statement():
+    e = _extract("Russlands ambassade i Oslo er kritisk. – Dette er en provokasjon, heter det "
+                 "i en uttalelse fra ambassaden.")
+    assert _said(e) == [("Organisation:Russlands ambassade", "Dette er en provokasjon")]
+
+
+def test_forces_from_a_group_after_the_verb_act_and_a_definite_noun_refers_back():
+    e = _extract("Samtidig øver rundt 5000 soldater fra Nato-land i Finnmark. Øvelsen varer "
+                 "i ti dager. Russland kaller øvelsen en provokasjon.")
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.personnel_min, action.duration) == (
+        "Exercise", "Organisation:Nato", 5000, "P10D")
