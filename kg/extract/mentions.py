@@ -16,12 +16,15 @@ from kg.model import Article, EntityType, Span
 
 __all__ = ["Found", "MentionTable", "find_mentions"]
 
-_UPPER = "A-ZÆØÅÉÜÖÄ"
-_LOWER = "a-zæøåéüöä"
+# Latin letters of names in Norwegian news ("Orbán", "Zelenskyj", "Łukasz", "Šefčovič").
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐĘĚŁŃŇŐŘŚŠŞŢŤŮŰŹŻŽ"
+_LOWER = "a-zß-öø-ÿăąćčďđęěğıłńňőœřśšşţťůűźżž"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
+_PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|bin|ibn|ten|ter)"
 _PERSON_NAME = re.compile(
-    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+)?{_NAME_TOKEN}){{1,3}})(?![\w-])")
+    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+|(?:{_PARTICLE}\s+){{1,2}})?{_NAME_TOKEN})"
+    rf"{{1,3}})(?![\w-])")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]+(?![\w-])")
 _PREVIOUS_WORD = re.compile(r"(?<![\w-])([\wæøåÆØÅ]+)\s+$")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:«–—-]\s*|\n\s*)$")
@@ -172,8 +175,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     ambiguous: set[str] = set()
     for key, name in persons.items():
         for part in name.split():
-            if part.endswith("."):
-                continue  # an initial
+            if part.endswith(".") or part[0].islower():
+                continue  # an initial, a particle ("von der")
             if part in parts and parts[part] != key:
                 ambiguous.add(part)
             parts[part] = key

@@ -379,7 +379,8 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                     re.search(r"[.!?:;«»–—]", gap):
                 subject = mention
                 break
-            if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(gap):
+            core = re.sub(r"\A\s*\((?:\d{1,3}|[A-Za-zÆØÅæøå]{1,5})\)", "", gap)  # "(52)", "(Ap)"
+            if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(core):
                 subject = mention  # "Kari Nordmann, Norges utenriksminister, sier at …"
                 break
         if subject is not None:
@@ -424,6 +425,10 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             content = _trim(text, v_start, s_end)  # "tror ikke at …": keep the negation
         elif at:
             content = _trim(text, offset + at.end(), s_end)
+        elif verbs.get(verb.lower()) in _STANCE_LEMMAS and re.match(
+                r"\s+(?:[\wæøå-]+\s+){1,4}(?:er|var|har|hadde|vil|skal|kan|blir|ble|må|bør)\b",
+                after):
+            content = _trim(text, v_end, s_end)  # "tror trusselen er reell": a bare clause
         elif verbs.get(verb.lower()) in _STANCE_LEMMAS:
             # A stance with a nominal complement ("tror ingenting på …"): the whole clause.
             start = subject.span.start if subject is not None else s_start

@@ -580,3 +580,16 @@ def test_forces_from_a_group_after_the_verb_act_and_a_definite_noun_refers_back(
     (action,) = e.actions
     assert (action.kind, action.agent, action.personnel_min, action.duration) == (
         "Exercise", "Organisation:Nato", 5000, "P10D")
+
+
+def test_names_with_particles_and_accents():
+    e = _extract("– Europa må ta ansvar, sa kommisjonens president Ursula von der Leyen tirsdag.\n"
+                 "Statsminister Viktor Orbán sier at planen er for dyr.")
+    assert [s.speaker for s in e.statements] == ["Person:Ursula von der Leyen",
+                                                  "Person:Viktor Orbán"]
+
+
+def test_age_and_appositive_between_speaker_and_a_bare_clause():
+    e = _extract("Kari Olsen (52), som er pensjonert oberst, tror trusselen er reell.")
+    assert _said(e) == [("Person:Kari Olsen", "trusselen er reell")]
+    assert not e.roles or all(r.kind != "party" for r in e.roles)
