@@ -9,6 +9,7 @@ allow-list and LOAD; FROM is never dereferenced (Oxigraph reads FROM graphs from
 from __future__ import annotations
 
 import hmac
+from functools import lru_cache
 
 from flask import Blueprint, Response, render_template, request
 
@@ -26,8 +27,10 @@ __all__ = ["bp", "check_query_safety", "check_token", "run_update"]
 bp = Blueprint("sparql", __name__)
 
 
+@lru_cache(maxsize=4096)
 def check_query_safety(text: str, allowlist: str, base_iri: str | None = None) -> None:
-    """SERVICE only to allow-listed endpoints, no LOAD; refused before evaluation."""
+    """SERVICE only to allow-listed endpoints, no LOAD; refused before evaluation. A text
+    that passed once passes again (refusals raise, and are not remembered)."""
     check_safety(text, allowlist, base_iri=base_iri)
 
 

@@ -273,9 +273,11 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
     match = _UNKNOWN_PLACE.search(text, start, sentence.end)
     if match is None or table.covering(match.start(1), match.end(1)):
         return None, start
-    found = recognizer(text[sentence.start : sentence.end])
-    for begin, end, label in found:
-        at, stop = sentence.start + begin, sentence.start + end
+    # A window around the candidate, not the whole sentence: a run-on "sentence" of a
+    # malformed article can be very long.
+    window = max(sentence.start, match.start() - 200), min(sentence.end, match.end(1) + 100)
+    for begin, end, label in recognizer(text[window[0] : window[1]]):
+        at, stop = window[0] + begin, window[0] + end
         if at == match.start(1) and label in _PLACE_LABELS and stop <= match.end(1):
             name = text[at:stop]
             key = f"Place:{name}"

@@ -240,7 +240,8 @@ def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
         table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
                   entry.label_nb if entry else label, entry)
         taken.append(span)
-_AUTHORITIES = r"(?:myndigheter|myndighetene|styresmakter|styresmaktene)"
+_AUTHORITIES = (r"(?:myndigheter|myndighetene|styresmakter|styresmaktene|etterretning|"
+                r"etterretningen)")
 
 
 def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gazetteer: Gazetteer,
@@ -253,14 +254,16 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
     if not inflected:
         return
     alt = "|".join(re.escape(d) for d in inflected)
-    pattern = re.compile(rf"(?<![\w-])(?:(?:[Dd]et|[Dd]en)\s+)?({alt})\s+(?:({_BODY_NOUN})|"
-                         rf"({_AUTHORITIES}))(?![\w-])", re.IGNORECASE)
+    bare = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    # "det russiske forsvarsdepartementet"; "ukrainske myndigheter", "britisk etterretning"
+    pattern = re.compile(rf"(?<![\w-])(?:(?:[Dd]et|[Dd]en)\s+)?(?:({alt})\s+({_BODY_NOUN})|"
+                         rf"({bare})\s+({_AUTHORITIES}))(?![\w-])", re.IGNORECASE)
     for match in pattern.finditer(article.text, article.body_start):
         span = Span(match.start(), match.end())
         if _overlaps(span, taken):
             continue
-        country = demonyms[match.group(1).lower()]
-        if match.group(3):
+        country = demonyms[(match.group(1) or match.group(3)).lower()]
+        if match.group(4):
             table.add(Found(span, country.key, country.type, "state_body"), country.label_nb,
                       country)
         else:

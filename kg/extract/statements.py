@@ -454,7 +454,10 @@ def _ifolge(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
     covered = ctx.table.covering(start, min(s_end, start + 80))
     for n, mention in enumerate(covered):
         gap = text[start : mention.span.start]
-        if not re.fullmatch(r"(?:(?:[\wæøå]+\s+){0,2}(?:fra|for|i|hos|til)\s+)?", gap):
+        titled = mention.type is EntityType.PERSON and re.fullmatch(
+            r"(?:[a-zæøå-]+\s+){1,3}", gap)  # "ifølge departementets talsperson John Kirby"
+        if not titled and not re.fullmatch(
+                r"(?:(?:[\wæøå]+\s+){0,2}(?:fra|for|i|hos|til)\s+)?", gap):
             return None  # "ifølge etterretningen har Russland …": an unnamed source
         following = covered[n + 1] if n + 1 < len(covered) else None
         if (following is not None and following.type is EntityType.PERSON

@@ -593,3 +593,22 @@ def test_age_and_appositive_between_speaker_and_a_bare_clause():
     e = _extract("Kari Olsen (52), som er pensjonert oberst, tror trusselen er reell.")
     assert _said(e) == [("Person:Kari Olsen", "trusselen er reell")]
     assert not e.roles or all(r.kind != "party" for r in e.roles)
+
+
+def test_ifolge_a_spokesperson_with_a_lowercase_title():
+    e = _extract("Ifølge departementets talsperson Kari Nordmann skal soldatene hjem.")
+    assert [s.speaker for s in e.statements] == ["Person:Kari Nordmann"]
+
+
+def test_a_demonym_with_intelligence_is_the_country_speaking():
+    e = _extract("Russiske styrker har rykket fram mot Kyiv, ifølge britisk etterretning.")
+    assert [s.speaker for s in e.statements] == ["Country:Storbritannia"]
+    assert _acts(e)[0][:2] == ("Attack", "Country:Russland")
+
+
+def test_forces_already_in_place_are_an_ongoing_deployment():
+    e = _extract("USA opplyser at rundt 7000 soldater allerede er på plass i Tyskland.")
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.destination, action.status,
+            action.personnel_min) == ("Deployment", "Country:USA", "Country:Tyskland",
+                                      "Ongoing", 7000)
