@@ -266,12 +266,22 @@ _PLACE_LABELS = ("LOC", "GPE_LOC", "GPE_ORG")
 
 
 def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: int,
-                         recognizer: Recognizer) -> tuple[str | None, int]:
-    """``til Østersjøen``: a destination the gazetteer does not know, accepted when the
+                         recognizer: Recognizer | None,
+                         suffixes: tuple[str, ...] = ()) -> tuple[str | None, int]:
+    """``til Østersjøen``: a destination the gazetteer does not know, accepted when its
+    name ends like a place (``-halvøya``, ``-fjorden``: lexicon ``place_suffixes``) or the
     statistical recogniser types it as a place (rule ``ner_place.v1``). The new place
     becomes an entity of the article."""
     match = _UNKNOWN_PLACE.search(text, start, sentence.end)
     if match is None or table.covering(match.start(1), match.end(1)):
+        return None, start
+    if suffixes and match.group(1).lower().endswith(suffixes):
+        name = match.group(1)
+        key = f"Place:{name}"
+        table.add(Found(Span(match.start(1), match.end(1)), key, EntityType.PLACE,
+                        "place_suffix"), name)
+        return key, match.end(1)
+    if recognizer is None:
         return None, start
     # A window around the candidate, not the whole sentence: a run-on "sentence" of a
     # malformed article can be very long.
@@ -383,7 +393,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     text = article.text
     bodies = state_bodies or {}
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
-    military = re.compile(r"(?<![\w-])(?:" + "|".join(
+    military = re.compile(r"(?<!\w)(?:" + "|".join(  # also a compound's head: "B-52-bombefly"
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
         r")(?![\w-])", re.IGNORECASE)
     materiel = re.compile(r"(?<![\w-])(?:" + "|".join(
@@ -395,6 +405,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     compiled = {kind: [re.compile(str(p)) for p in spec["patterns"]]  # type: ignore[attr-defined]
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
+    place_suffixes = tuple(lexicon.words("place_suffixes"))
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
 
@@ -461,9 +472,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 destination, what_end = None, s_end
                 if spec.get("requires_destination"):
                     destination, dest_end = _destination(table, text, trigger, s_end)
-                    if destination is None and recognizer is not None:
+                    if destination is None:
                         destination, dest_end = _unknown_destination(
-                            table, text, sentence.span, trigger, recognizer)
+                            table, text, sentence.span, trigger, recognizer, place_suffixes)
                     if destination is None:
                         continue
                     what_end = dest_end

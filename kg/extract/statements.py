@@ -54,6 +54,21 @@ def _person_first(ctx: _Context, match: re.Match[str] | None, offset: int
     first = ctx.table.covering(who, offset + match.end("who"))
     return match if first and first[0].span.start == who and \
         first[0].type is EntityType.PERSON else None
+def _person_named(ctx: _Context, match: re.Match[str] | None, offset: int
+                  ) -> re.Match[str] | None:
+    """A relaxed attribution ``sier <title>, <name>`` counts if one of its comma-separated
+    parts is a person's name."""
+    if match is None:
+        return None
+    text = ctx.article.text
+    who, end = offset + match.start("who"), offset + match.end("who")
+    for mention in ctx.table.covering(who, end):
+        if mention.type is EntityType.PERSON and (
+                mention.span.start == who or re.search(r",\s*$", text[who : mention.span.start])):
+            return match
+    return None
+
+
 _SUBJECT_WINDOW = 40  # a person named this close to a sentence start is its likely subject
 _ADVERBIALS = {"har", "hadde", "også", "tidligere", "selv", "nå", "allerede", "derfor", "likevel",
                "imidlertid", "dessuten", "videre", "samtidig", "ofte", "gjentatte", "ganger",
@@ -160,6 +175,8 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
         return None  # "en kilde i alliansen": an unnamed source
     mentions = [m for m in ctx.table.covering(start, end) if _is_actor(ctx, m)
                 and not re.search(r"\btil\s+$", text[max(start, m.span.start - 5):m.span.start])]
+    if not mentions:
+        return _new_source(ctx, start, end)
     for mention in mentions:
         if mention.type is EntityType.PERSON:
             return mention.key
@@ -174,6 +191,25 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
 
 
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
+_ACRONYM = re.compile(r"\s*((?:(?:avisen|nyhetsbyrået|byrået|kanalen|nettstedet|magasinet)\s+)?"
+                      r"([A-ZÆØÅ]{2,6}(?: ?\d)?|[A-ZÆØÅ][a-zæøå]+))\s*\Z")
+
+
+def _new_source(ctx: _Context, start: int, end: int) -> str | None:
+    """``…, melder CNN.``, ``…, skriver avisen Guardian.``: a news organisation no
+    gazetteer knows becomes an entity (rule ``news_source.v1``); a bare capitalised word
+    counts only after a noun such as ``avisen``."""
+    match = _ACRONYM.match(ctx.article.text, start, end)
+    if match is None or (match.group(1) == match.group(2) and not match.group(2).isupper()):
+        return None
+    name = match.group(2)
+    if name in ctx.lexicon.words("name_stopwords"):
+        return None
+    key = f"Organisation:{name}"
+    at = match.start(2)
+    ctx.table.add(Found(Span(at, at + len(name)), key, EntityType.ORGANISATION, "news_source"),
+                  name)
+    return key
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -302,7 +338,8 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
                 continue
         statement = (_headline(ctx, s_start, s_end) or _ifolge(ctx, s_start, s_end)
                      or _reported(ctx, sentence, subject_first, verbs)
-                     or _postposed(ctx, attribution, s_start, s_end))
+                     or _postposed(ctx, attribution, s_start, s_end,
+                                   attribution_appositive))
         if statement is not None:
             found.append((s_start, statement))
             if statement.speaker:
@@ -516,12 +553,15 @@ def _headline(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
                      "headline.v1")
 
 
-def _postposed(ctx: _Context, attribution: re.Pattern[str], s_start: int, s_end: int
-               ) -> Statement | None:
+def _postposed(ctx: _Context, attribution: re.Pattern[str], s_start: int, s_end: int,
+               appositive: re.Pattern[str] | None = None) -> Statement | None:
     """``Danmark sender våpen, opplyser forsvarsministeren.``: reported speech with the
-    attribution after the clause and no quote dash."""
+    attribution after the clause and no quote dash (``…, sier sjefen for E-tjenesten,
+    Nils Andreas Stensønes.`` with ``appositive``)."""
     text = ctx.article.text
     match = attribution.search(text[s_start:s_end])
+    if match is None and appositive is not None:
+        match = _person_named(ctx, appositive.search(text[s_start:s_end]), s_start)
     if match is None or match.start() < 8:
         return None
     speaker = _speaker_from_phrase(ctx, s_start + match.start("who"), s_start + match.end("who"))

@@ -526,8 +526,8 @@ def test_a_trailing_ifolge_is_not_part_of_what_was_said():
 
 def _recognizer(label: str):
     def recognize(text: str) -> list[tuple[int, int, str]]:
-        start = text.index("Vesterhavet")
-        return [(start, start + len("Vesterhavet"), label)]
+        start = text.index("Skagerrak")
+        return [(start, start + len("Skagerrak"), label)]
     return recognize
 
 
@@ -539,10 +539,10 @@ def _extract_with(body: str, recognizer) -> Extraction:
 
 
 def test_a_destination_no_gazetteer_knows_is_taken_when_the_recogniser_calls_it_a_place():
-    body = "Danmark sender tre fregatter til Vesterhavet i to uker."
+    body = "Danmark sender tre fregatter til Skagerrak i to uker."
     (action,) = _extract_with(body, _recognizer("LOC")).actions
     assert (action.kind, action.agent, action.destination, action.duration) == (
-        "Deployment", "Country:Danmark", "Place:Vesterhavet", "P2W")
+        "Deployment", "Country:Danmark", "Place:Skagerrak", "P2W")
     assert _extract_with(body, _recognizer("ORG")).actions == ()
     assert _extract_with(body, None).actions == ()  # no recogniser: rules only
 
@@ -612,3 +612,19 @@ def test_forces_already_in_place_are_an_ongoing_deployment():
     assert (action.kind, action.agent, action.destination, action.status,
             action.personnel_min) == ("Deployment", "Country:USA", "Country:Tyskland",
                                       "Ongoing", 7000)
+
+
+def test_postposed_attribution_with_title_then_name():
+    e = _extract("Russland har flyttet flere hundre soldater til Kola-halvøya, sier sjefen for "
+                 "Etterretningstjenesten, Kari Nordmann.")
+    assert [s.speaker for s in e.statements] == ["Person:Kari Nordmann"]
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.destination) == (
+        "Deployment", "Country:Russland", "Place:Kola-halvøya")  # a place by its ending
+
+
+def test_an_unknown_news_organisation_reports_and_compound_aircraft_are_units():
+    e = _extract("USA planlegger å utplassere seks B-52-bombefly i Storbritannia, melder CNN.")
+    assert [s.speaker for s in e.statements] == ["Organisation:CNN"]
+    assert _acts(e) == [("Deployment", "Country:USA", "Planned")]
+    assert _said(_extract("Grensen er stengt, sier Hansen.")) == []  # a bare surname: unknown
