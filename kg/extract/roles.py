@@ -108,6 +108,30 @@ def _person_key(gazetteer: Gazetteer, name: str) -> str:
     return entry.key if entry else f"Person:{name}"
 
 
+def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazetteer: Gazetteer,
+                 person: Found, title: str, name: str | None, home: str | None) -> str | None:
+    """A bare title (``statsminister Ulf Kristersson``) is a Norwegian office unless the
+    lexicon names someone else as its holder at the publication date and the person is not
+    shown as Norwegian by a party in parentheses; then the country the sentence is about
+    holds it (``Sverige vil ikke …, understreker statsminister Ulf Kristersson``), or none."""
+    holder = resolve_holder(lexicon, title, home, article.published)
+    if holder is None or holder == name:
+        return _key_of(gazetteer, home)
+    text = article.text
+    party = re.match(r"\s*\(([^()]{1,6})\)", text[person.span.end : person.span.end + 10])
+    if party and party.group(1) in gazetteer.parties:
+        return _key_of(gazetteer, home)
+    start = max(text.rfind(mark, article.body_start, person.span.start) for mark in ".!?\n")
+    ends = [i for i in (text.find(mark, person.span.end) for mark in ".!?\n") if i >= 0]
+    end = min(ends) if ends else len(text)
+    begin = max(start + 1, article.body_start)
+    countries = [m for m in table.covering(begin, end) if m.type is EntityType.COUNTRY]
+    if countries and not text[begin : countries[0].span.start].strip(" –-«"):
+        return countries[0].key  # the sentence's subject
+    keys = {m.key for m in countries}
+    return keys.pop() if len(keys) == 1 else None
+
+
 def find_roles(article: Article, *, table: MentionTable, lexicon: Lexicon,
                gazetteer: Gazetteer) -> tuple[list[Role], TitleBook]:
     """Roles attested in the article, and title mentions added to ``table``."""
@@ -142,7 +166,8 @@ def find_roles(article: Article, *, table: MentionTable, lexicon: Lexicon,
             elif adjective is not None:  # "den finske presidenten Sauli Niinistö"
                 of, start = adjective.key, gen_start
         if of is None and title in default_titles:
-            of = _key_of(gazetteer, default.get("of"))
+            of = _home_office(article, table, lexicon, gazetteer, person, title,
+                              names.get(person.key), default.get("of"))
         if of is None:
             for holder in lexicon.roles.get("holders", []):
                 if holder["title"] == title and holder["holder"] == names.get(person.key):

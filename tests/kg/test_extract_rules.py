@@ -628,3 +628,14 @@ def test_an_unknown_news_organisation_reports_and_compound_aircraft_are_units():
     assert [s.speaker for s in e.statements] == ["Organisation:CNN"]
     assert _acts(e) == [("Deployment", "Country:USA", "Planned")]
     assert _said(_extract("Grensen er stengt, sier Hansen.")) == []  # a bare surname: unknown
+
+
+def test_a_bare_title_held_by_someone_else_in_norway_is_not_a_norwegian_office():
+    e = _extract("Sverige vil ikke sende soldater, understreker statsminister Ulf Kristersson.",
+                 published="2024-03")
+    assert [(r.holder, r.of) for r in e.roles] == [("Person:Ulf Kristersson", "Country:Sverige")]
+    home = _extract("Statsminister Jonas Gahr Støre sier at Norge står fast.", published="2024-03")
+    assert [(r.holder, r.of) for r in home.roles] == [("Person:Jonas Gahr Støre", "Country:Norge")]
+    party = _extract("Forsvarsminister Kari Nordmann (Ap) sier at Norge står fast.",
+                     published="2024-03")
+    assert ("Person:Kari Nordmann", "Country:Norge") in [(r.holder, r.of) for r in party.roles]
