@@ -303,8 +303,9 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
     if not nouns:
         return
     text = article.text
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in nouns) + r")(?![\w-])",
-                         re.IGNORECASE)
+    # also the genitive: "kommisjonens president", "departementets talsperson"
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in nouns) +
+                         r")s?(?![\w-])", re.IGNORECASE)
     taken = [m.span for m in table.mentions]
     added = []
     for match in pattern.finditer(text, article.body_start):

@@ -639,3 +639,10 @@ def test_a_bare_title_held_by_someone_else_in_norway_is_not_a_norwegian_office()
     party = _extract("Forsvarsminister Kari Nordmann (Ap) sier at Norge står fast.",
                      published="2024-03")
     assert ("Person:Kari Nordmann", "Country:Norge") in [(r.holder, r.of) for r in party.roles]
+
+
+def test_a_genitive_definite_noun_names_the_organisation_of_a_title():
+    e = _extract("EU-kommisjonen legger fram en plan. – Europa må ta ansvar, sa kommisjonens "
+                 "president Kari Nordmann.")
+    assert [(r.holder, r.of, r.title) for r in e.roles] == [
+        ("Person:Kari Nordmann", "Organisation:EU-kommisjonen", "president")]
