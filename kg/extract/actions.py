@@ -307,6 +307,7 @@ def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[
 
 _RANK = ("Denied", "Disputed", "Claimed", "Feared", "Announced", "Planned", "Completed",
          "Ongoing")
+_HOSTILE = ("Attack", "Invasion", "MilitaryBuildup", "NuclearModernisation")
 _POSSIBLE_ATTACK = "Feared"  # an attack only possible, capable or hypothetical is a feared one
 
 
@@ -324,7 +325,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
            for cue in lexicon.words("purpose_cues")):
         return None  # "for å unngå krig": a purpose, not an action
     if _cue(lexicon, "fear_cues", low):
-        return "Feared"
+        # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
+        return "Feared" if kind in _HOSTILE else None
     if _cue(lexicon, "negation", low):
         return None
     if _cue(lexicon, "conditionals", low):
@@ -359,6 +361,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind in ("ArmsTransfer", "Exercise") and done and re.search(
             rf"(?<![\w-])(?:{done})(?![\w-])", low):
         return "Completed"
+    if kind in ("Deployment", "ArmsTransfer") and re.search(
+            r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low):
+        # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place
+        return "Ongoing" if kind == "Deployment" else "Completed"
     if re.search(r"\bplanlegger\b|\bplanlagt\b|\better planen\b", low):
         return "Planned" if kind != "Deployment" or "etter planen" not in low else "Announced"
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(

@@ -646,3 +646,15 @@ def test_a_genitive_definite_noun_names_the_organisation_of_a_title():
                  "president Kari Nordmann.")
     assert [(r.holder, r.of, r.title) for r in e.roles] == [
         ("Person:Kari Nordmann", "Organisation:EU-kommisjonen", "president")]
+
+
+def test_forces_already_sent_are_in_place_not_announced():
+    e = _extract("Tyskland har allerede sendt 5000 soldater til Litauen, der en brigade skal "
+                 "være på plass innen 2027.")
+    assert _acts(e) == [("Deployment", "Country:Tyskland", "Ongoing")]
+
+
+def test_not_ruling_out_is_a_stance_and_asserts_no_action():
+    e = _extract("Kari Nordmann utelukker ikke at Norge kan sende instruktører til Polen.")
+    assert [s.speaker for s in e.statements] == ["Person:Kari Nordmann"]
+    assert e.actions == ()
