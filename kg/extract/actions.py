@@ -484,6 +484,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if destination is None:
                         continue
                     what_end = dest_end
+                    # what is sent stands between the verb and the destination: "har sendt en
+                    # protestnote til Norge etter at norske F-35-fly …" sends no forces
+                    noun = military if spec.get("requires_military") else (
+                        materiel if spec.get("requires_materiel") else None)
+                    if noun is not None and not noun.search(text, trigger, dest_end):
+                        continue
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
                 if statement is not None and _state_of(statement.speaker, bodies) == agent:

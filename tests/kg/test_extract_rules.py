@@ -658,3 +658,11 @@ def test_not_ruling_out_is_a_stance_and_asserts_no_action():
     e = _extract("Kari Nordmann utelukker ikke at Norge kan sende instruktører til Polen.")
     assert [s.speaker for s in e.statements] == ["Person:Kari Nordmann"]
     assert e.actions == ()
+
+
+def test_what_is_sent_must_stand_between_the_verb_and_the_destination():
+    e = _extract("Russland har sendt en protestnote til Norge etter at norske F-35-fly "
+                 "avskjærte et russisk fly.")
+    assert e.actions == ()
+    aid = _extract("Norge sender 100 millioner kroner i nødhjelp til Gaza.")
+    assert aid.actions == ()
