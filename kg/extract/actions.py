@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Found, MentionTable
 from kg.extract.segment import Sentence
+from kg.extract.statements import DENIAL_OF_PREVIOUS
 from kg.model import Article, EntityType, MilitaryAction, Recognizer, Span, Statement
 
 __all__ = ["find_actions", "parse_duration", "parse_personnel"]
@@ -593,6 +594,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 merged[key] = replace(action, status="Disputed", disputed_by=tuple(
                     sorted(set(action.disputed_by) | {holder})),
                     statements=tuple(i for i in action.statements if i != holder))
+    # "Støre avviser dette": a denial of the statement just before contests its actions.
+    for index, denial in enumerate(statements):
+        if denial.rule != DENIAL_OF_PREVIOUS or index == 0:
+            continue
+        previous = index - 1
+        if statements[previous].speaker == denial.speaker:
+            continue
+        for key, action in merged.items():
+            if previous in action.statements and index not in action.disputed_by:
+                own = _state_of(denial.speaker, bodies) == action.agent
+                merged[key] = replace(action, status="Denied" if own else "Disputed",
+                                      disputed_by=tuple(sorted({*action.disputed_by, index})))
     return list(merged.values())
 
 

@@ -73,6 +73,10 @@ _SUBJECT_WINDOW = 40  # a person named this close to a sentence start is its lik
 _ADVERBIALS = {"har", "hadde", "også", "tidligere", "selv", "nå", "allerede", "derfor", "likevel",
                "imidlertid", "dessuten", "videre", "samtidig", "ofte", "gjentatte", "ganger",
                "flere", "senere", "da", "nylig"}
+#: Rule id of a statement that denies what the previous one said ("X avviser dette").
+DENIAL_OF_PREVIOUS = "denial_anaphoric.v1"
+_REFERRING = re.compile(r"\s+(?:\w+\s+)?(?:dette|det|påstanden|påstandene|anklagen|anklagene|"
+                        r"beskyldningen|beskyldningene|opplysningene|framstillingen)\s*[.!]?\s*\Z")
 _STANCE_LEMMAS = {"tro", "håpe", "frykte", "begrunne"}  # whose nominal complement is the claim
 
 
@@ -470,6 +474,12 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             # A stance with a nominal complement ("tror ingenting på …"): the whole clause.
             start = subject.span.start if subject is not None else s_start
             content = _trim(text, start, s_end)
+        elif verbs.get(verb.lower()) in ctx.lexicon.words("denial_verbs") and _REFERRING.match(
+                after):
+            # "Støre avviser dette": a denial of what was just said; the whole clause
+            start = subject.span.start if subject is not None else s_start
+            return Statement(speaker, _trim(text, start, s_end), Span(s_start, s_end),
+                             "reported", verb.lower(), (), DENIAL_OF_PREVIOUS)
         else:
             content = _trim(text, v_end, s_end)
         inner = re.search(r"\s[–—]\s", text[content.start : content.end])

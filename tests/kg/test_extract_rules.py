@@ -666,3 +666,13 @@ def test_what_is_sent_must_stand_between_the_verb_and_the_destination():
     assert e.actions == ()
     aid = _extract("Norge sender 100 millioner kroner i nødhjelp til Gaza.")
     assert aid.actions == ()
+
+
+def test_a_denial_of_what_was_just_said_disputes_its_action():
+    e = _extract("– Nato trapper opp sin militære aktivitet nær våre grenser, sier Russlands "
+                 "utenriksminister Sergej Lavrov.\nStatsminister Jonas Gahr Støre avviser dette.",
+                 published="2024-03")
+    assert [s.speaker for s in e.statements] == ["Person:Sergej Lavrov", "Person:Jonas Gahr Støre"]
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.status, action.disputed_by) == (
+        "MilitaryBuildup", "Organisation:Nato", "Disputed", (1,))
