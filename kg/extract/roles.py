@@ -239,7 +239,14 @@ def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
         span = Span(start, match.end())
         if any(t.start < span.end and span.start < t.end for t in taken):
             continue
-        person = book.learned.get((of, title))
+        # "Kari Nordmann, Norges utenriksminister, sier …": the title is an appositive
+        # of the name before it; it says what she is, whoever the lexicon names.
+        head = table.before(span.start, (EntityType.PERSON,))
+        appositive = head is not None and re.fullmatch(
+            r",\s*", text[head.span.end : span.start]) and re.match(r"\s*[,.;]", text[span.end:])
+        person = head.key if head is not None and appositive else book.learned.get((of, title))
+        if appositive and head is not None:
+            book.learned.setdefault((of, title), head.key)
         if person is None:
             entry = gazetteer.find(of.split(":", 1)[1]) if of else None
             of_label = table.names.get(of) or (entry.label_nb if entry else None) if of else None

@@ -676,3 +676,11 @@ def test_a_denial_of_what_was_just_said_disputes_its_action():
     (action,) = e.actions
     assert (action.kind, action.agent, action.status, action.disputed_by) == (
         "MilitaryBuildup", "Organisation:Nato", "Disputed", (1,))
+
+
+def test_a_title_in_apposition_describes_the_name_before_it():
+    e = _extract("Kari Nordmann, Norges utenriksminister, sier at grensen er trygg.",
+                 published="2024-03")
+    assert [(r.holder, r.of, r.title) for r in e.roles] == [
+        ("Person:Kari Nordmann", "Country:Norge", "utenriksminister")]
+    assert {x.key for x in e.entities} == {"Person:Kari Nordmann", "Country:Norge"}
