@@ -163,6 +163,12 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             continue
         if any(w in stop or (w.isupper() and not w.endswith(".")) for w in words):
             continue
+        if words[0] == "The":  # "The Guardian", "The Economist": a publication
+            if not gazetteer.find(name):
+                table.add(Found(span, f"Organisation:{name}", EntityType.ORGANISATION,
+                                "english_name"), name)
+                taken.append(span)
+            continue
         known = gazetteer.find(name, EntityType.PERSON)
         key = known.key if known else f"Person:{name}"
         persons[key] = name

@@ -684,3 +684,10 @@ def test_a_title_in_apposition_describes_the_name_before_it():
     assert [(r.holder, r.of, r.title) for r in e.roles] == [
         ("Person:Kari Nordmann", "Country:Norge", "utenriksminister")]
     assert {x.key for x in e.entities} == {"Person:Kari Nordmann", "Country:Norge"}
+
+
+def test_end_phrases_and_english_publication_names():
+    e = _extract("Storbritannia vil sende 800 soldater til Estland resten av året, skriver "
+                 "The Guardian.", published="2024-05")
+    assert [s.speaker for s in e.statements] == ["Organisation:The Guardian"]
+    assert [(a.kind, a.end) for a in e.actions] == [("Deployment", "2024-12-31")]
