@@ -126,7 +126,8 @@ def load_gazetteer(language: str = "nb", directory: str | None = None) -> Gazett
         qid = row["wikidata_qid"].strip() or None
         add(GazetteerEntry(label, EntityType.COUNTRY, row["label_en_cldr"].strip(), qid, {label}))
 
-    for row in _rows(base / "organisations-nb.csv"):
+    extra = base / "organisations-nb-extra.csv"  # the project's own additions
+    for row in [*_rows(base / "organisations-nb.csv"), *(_rows(extra) if extra.exists() else [])]:
         surfaces = {row["label_nb"].strip()} | {
             a.strip() for a in row["aliases_nb"].split("|") if a.strip()
         }

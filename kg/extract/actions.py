@@ -231,7 +231,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+$",
                      text[max(start, mention.span.start - 7) : mention.span.start]):
             continue  # "en øvelse i Belarus": a place, not who acts
-        if re.search(r"[Ii]følge\s+(?:[\wæøå]+\s+){0,2}$",
+        if re.search(r"[Ii]følge\s+(?:(?!(?:skal|vil|har|er|kan|må|bør|hadde|var)\s)"
+                     r"[a-zæøå]+\s+){0,2}$",
                      text[max(start, mention.span.start - 30) : mention.span.start]):
             continue  # "ifølge estiske myndigheter": the source of a claim, not who acts
         person = mention.type is EntityType.PERSON and mention.key != speaker

@@ -186,7 +186,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             if part in parts and parts[part] != key:
                 ambiguous.add(part)
             parts[part] = key
-    # Well-known persons of the gazetteer are also known by their surname alone.
+    # Well-known persons of the gazetteer, and office holders of the roles lexicon, are
+    # also known by their surname alone ("sier Zelenskyj").
     for entry in gazetteer.entries:
         if entry.type is EntityType.PERSON and len(entry.label_nb.split()) > 1:
             surname = entry.label_nb.split()[-1]
@@ -194,6 +195,15 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 parts[surname] = entry.key
                 persons.setdefault(entry.key, entry.label_nb)
                 table.entries.setdefault(entry.key, entry)
+    for holder in {h["holder"] for h in lexicon.roles.get("holders", [])}:
+        surname = holder.split()[-1]
+        if len(holder.split()) > 1 and len(surname) >= 4 and surname not in parts:
+            entry = gazetteer.find(holder, EntityType.PERSON)
+            key = entry.key if entry else f"Person:{holder}"
+            parts[surname] = key
+            persons.setdefault(key, holder)
+            if entry is not None:
+                table.entries.setdefault(key, entry)
     usable = {p: k for p, k in parts.items() if p not in ambiguous and p not in stop}
     if usable:
         forms = {**usable, **{genitive(p): k for p, k in usable.items()}}

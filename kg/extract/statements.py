@@ -421,6 +421,10 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                 subject = mention
                 break
             core = re.sub(r"\A\s*\((?:\d{1,3}|[A-Za-zÆØÅæøå]{1,5})\)", "", gap)  # "(52)", "(Ap)"
+            if mention.type is EntityType.PERSON and re.fullmatch(r",\s*", gap) and re.search(
+                    r",\s*$", text[s_start : mention.span.start]):
+                subject = mention  # "Sjefen for hæren, Oleksandr Syrskyj, sier at …"
+                break
             if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(core):
                 subject = mention  # "Kari Nordmann, Norges utenriksminister, sier at …"
                 break

@@ -691,3 +691,16 @@ def test_end_phrases_and_english_publication_names():
                  "The Guardian.", published="2024-05")
     assert [s.speaker for s in e.statements] == ["Organisation:The Guardian"]
     assert [(a.kind, a.end) for a in e.actions] == [("Deployment", "2024-12-31")]
+
+
+def test_known_office_holders_by_surname_and_a_name_in_apposition_after_a_title():
+    e = _extract("Ukraina har ikke mottatt våpnene, sier Zelenskyj.\nSjefen for hæren, Kari "
+                 "Nordmann, sier at styrkene holder stillingene.")
+    assert [s.speaker for s in e.statements] == ["Person:Volodymyr Zelenskyj",
+                                                  "Person:Kari Nordmann"]
+
+
+def test_a_news_organisation_after_ifolge_is_the_source_not_the_agent():
+    e = _extract("Ifølge NRK skal Norge bidra med 50 soldater til Finland.")
+    assert [s.speaker for s in e.statements] == ["Organisation:NRK"]
+    assert [(a.kind, a.agent) for a in e.actions] == [("Deployment", "Country:Norge")]
