@@ -198,12 +198,12 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     for holder in {h["holder"] for h in lexicon.roles.get("holders", [])}:
         surname = holder.split()[-1]
         if len(holder.split()) > 1 and len(surname) >= 4 and surname not in parts:
-            entry = gazetteer.find(holder, EntityType.PERSON)
-            key = entry.key if entry else f"Person:{holder}"
+            known = gazetteer.find(holder, EntityType.PERSON)
+            key = known.key if known else f"Person:{holder}"
             parts[surname] = key
             persons.setdefault(key, holder)
-            if entry is not None:
-                table.entries.setdefault(key, entry)
+            if known is not None:
+                table.entries.setdefault(key, known)
     usable = {p: k for p, k in parts.items() if p not in ambiguous and p not in stop}
     if usable:
         forms = {**usable, **{genitive(p): k for p, k in usable.items()}}
