@@ -10,11 +10,11 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from kg.formats import GRAPH_FORMATS, RESULT_FORMATS
+from kg.formats import GRAPH_FORMATS, RESULT_FORMATS, Format
 from kg.serialize import graph_bytes, results_bytes
 from kg.store.oxigraph import run_query
 from server.negotiation import choose
@@ -98,6 +98,64 @@ def solutions_json(names: Sequence[str], rows: Sequence[Any], *, truncated: bool
                       ensure_ascii=False).encode()
 
 
+FAST_BYTES = 8 * 1024 * 1024  # answers up to this size are written by Oxigraph itself
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _CappedBuffer:
+    """A file-like sink for ``QuerySolutions.serialize`` that gives up past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.limit = limit
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _written_by_oxigraph(result: ox.QuerySolutions, fmt: Format, max_rows: int
+                         ) -> tuple[bytes, int, bool] | None:
+    """(body, rows or -1 when not counted, truncated), serialised by Oxigraph (Rust), which
+    is several times faster than building the answer row by row in Python; None when the
+    answer is too large (over ``FAST_BYTES``) or must be cut in a format other than JSON.
+
+    Each row takes at least three bytes, so a short answer cannot pass ``max_rows``
+    and is not counted; a longer JSON answer is counted (and cut) by the C JSON parser."""
+    sink = _CappedBuffer(FAST_BYTES)
+    try:
+        result.serialize(cast(IO[bytes], sink), format=fmt.result_format())
+    except _TooLarge:
+        return None
+    body = b"".join(sink.parts)
+    if len(body) // 3 <= max_rows:
+        return body, -1, False
+    if fmt.name == "json":
+        document = json.loads(body)
+        bindings = document["results"]["bindings"]
+        if len(bindings) <= max_rows:
+            return body, len(bindings), False
+        document["results"]["bindings"] = bindings[:max_rows]
+        document["head"]["link"] = [TRUNCATED_LINK]
+        return json.dumps(document, ensure_ascii=False).encode(), max_rows, True
+    lines = body.count(b"\n")
+    if fmt.name in ("csv", "tsv") and lines - 1 <= max_rows:  # a row ends every line but one
+        return body, -1, False
+    if fmt.name == "xml" and body.count(b"<result>") <= max_rows:
+        return body, -1, False
+    return None
+
+
 def _truncation_headers(limit: int) -> dict[str, str]:
     return {"X-KG-Truncated": "true", "X-KG-Max-Result-Rows": str(limit),
             "Warning": f'199 kg "result truncated to {limit} rows (max_result_rows)"'}
@@ -111,6 +169,12 @@ def execute(run: Runner, job: Job) -> Outcome:
         return Outcome(fmt.content_type, results_bytes(result, fmt), kind="boolean")
     if isinstance(result, ox.QuerySolutions):
         fmt = choose(job.accept, RESULT_FORMATS, requested=job.formats)
+        fast = _written_by_oxigraph(result, fmt, job.max_rows)
+        if fast is not None:
+            written, count, cut = fast
+            headers = _truncation_headers(job.max_rows) if cut else {}
+            return Outcome(fmt.content_type, written, headers, kind="solutions", rows=count)
+        result = run(job)  # too large to write in one go: again, row by row, capped
         names = [v.value for v in result.variables]
         rows = list(islice(result, job.max_rows + 1))
         truncated = len(rows) > job.max_rows
