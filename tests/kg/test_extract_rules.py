@@ -704,3 +704,11 @@ def test_a_news_organisation_after_ifolge_is_the_source_not_the_agent():
     e = _extract("Ifølge NRK skal Norge bidra med 50 soldater til Finland.")
     assert [s.speaker for s in e.statements] == ["Organisation:NRK"]
     assert [(a.kind, a.agent) for a in e.actions] == [("Deployment", "Country:Norge")]
+
+
+@pytest.mark.parametrize("body", [
+    "Russland har økt antallet soldater ved grensen.",
+    "Russland har økt sin militære tilstedeværelse i Kaliningrad.",
+    "Russland forsterker sin tilstedeværelse langs grensen."])
+def test_more_ways_to_say_build_up(body):
+    assert _acts(_extract(body)) == [("MilitaryBuildup", "Country:Russland", "Ongoing")]
