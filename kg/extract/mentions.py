@@ -229,7 +229,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
 
 
 _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"
-              r"ambassaden)")
+              r"ambassaden|marinen|hæren|flyvåpenet|generalstaben|kystvakten|"
+              r"presidentadministrasjonen)")
 _GENITIVE_BODY = re.compile(
     r"\s+(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"
     r"etterretningstjeneste|generalstab))(?![\w-])")
@@ -285,7 +286,7 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
         else:
             noun = match.group(2).lower()
             # the indefinite form: departementet -> departement, tjenesten -> tjeneste
-            base = (noun[:-1] if noun.endswith("tjenesten") else
+            base = (noun[:-1] if noun.endswith(("tjenesten", "marinen")) else
                     noun[:-2] if noun.endswith(("et", "en")) else noun)
             label = f"{genitive(country.label_nb)} {base}"
             entry = gazetteer.find(label, EntityType.ORGANISATION)

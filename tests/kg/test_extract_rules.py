@@ -712,3 +712,10 @@ def test_a_news_organisation_after_ifolge_is_the_source_not_the_agent():
     "Russland forsterker sin tilstedeværelse langs grensen."])
 def test_more_ways_to_say_build_up(body):
     assert _acts(_extract(body)) == [("MilitaryBuildup", "Country:Russland", "Ongoing")]
+
+
+def test_armed_groups_act_and_state_forces_speak():
+    e = _extract("Houthi-opprørerne angrep et skip i Rødehavet natt til torsdag, opplyser den "
+                 "amerikanske marinen.")
+    assert [s.speaker for s in e.statements] == ["Organisation:USAs marine"]
+    assert [(a.kind, a.agent) for a in e.actions] == [("Attack", "Organisation:Houthiene")]
