@@ -315,7 +315,7 @@ _POSSIBLE_ATTACK = "Feared"  # an attack only possible, capable or hypothetical 
 
 def _status(kind: str, clause: str, lead: str, before: str, statement: Statement | None,
             agent: str | None, lexicon: Lexicon, speech_lemmas: dict[str, str],
-            same_side: set[str]) -> str | None:
+            same_side: set[str], word: str = "") -> str | None:
     """How the text presents the action, or None when it asserts no action at all.
 
     ``clause`` is the clause holding the trigger, ``lead`` the words of that clause before
@@ -377,7 +377,25 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if statement is not None and statement.speaker in same_side and kind in (
             "Withdrawal", "Exercise"):
         return "Claimed"  # a party's word about its own forces pulling back
+    if attack and (_carried_out(word, lead_low) or re.search(
+            r"\b(?:drepte|skadet|ødela|rammet|traff|tok livet av)\b", low)):
+        return "Completed"  # "Russland angrep kraftverk natt til tirsdag": a strike done
     return "Ongoing"
+
+
+_PAST_STRIKE = ("angrep", "invaderte", "bombet", "bomba", "beskjøt")
+_PERFECT_STRIKE = ("angrepet", "angrepne", "invadert", "bombet", "bombe", "beskutt")
+
+
+def _carried_out(word: str, lead: str) -> bool:
+    """A strike in the past tense (``Israel angrep``; ``har/ble angrepet``), not the noun
+    (``et angrep``, ``angrepet mot``)."""
+    if word in _PERFECT_STRIKE and re.search(
+            r"\b(?:har|hadde|ble|blei|er blitt|har blitt)\s+(?:\w+\s+){0,2}$", lead):
+        return True
+    return word in _PAST_STRIKE and not re.search(
+        r"\b(?:et|ett|nytt|nye|stort|store|dette|det|første|siste|flere|mange|mulig|"
+        r"russisk|russiske|\w+e)\s+$", lead) and bool(lead.strip())
 
 
 def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
@@ -498,7 +516,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     same_side.add(statement.speaker or "")
                 lead = text[clause_start:trigger]
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
-                                 lexicon, speech_lemmas, same_side)
+                                 lexicon, speech_lemmas, same_side, match.group(0))
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
                 if status is None:
                     if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:

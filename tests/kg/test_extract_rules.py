@@ -318,7 +318,7 @@ def test_vague_amounts_give_no_figure():
 def test_a_later_clause_does_not_colour_the_status():
     e = _extract("Russiske styrker har angrepet flere byer, og Kreml hevder at alt går etter "
                  "planen.")
-    assert _acts(e) == [("Attack", "Country:Russland", "Ongoing")]
+    assert _acts(e) == [("Attack", "Country:Russland", "Completed")]  # not Claimed
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -719,3 +719,12 @@ def test_armed_groups_act_and_state_forces_speak():
                  "amerikanske marinen.")
     assert [s.speaker for s in e.statements] == ["Organisation:USAs marine"]
     assert [(a.kind, a.agent) for a in e.actions] == [("Attack", "Organisation:Houthiene")]
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("Russland angrep natt til tirsdag kraftverk i Ukraina.", "Completed"),
+    ("Et russisk angrep på Kyiv drepte tre personer.", "Completed"),
+    ("Russland angriper nå Kharkiv fra tre kanter.", "Ongoing"),
+    ("Nato frykter at Russland kan angripe Estland.", "Feared")])
+def test_a_strike_carried_out_is_completed(body, status):
+    assert [a.status for a in _extract(body).actions] == [status]
