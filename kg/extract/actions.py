@@ -155,8 +155,8 @@ def parse_personnel(text: str, lexicon: Lexicon) -> tuple[int | None, int | None
             value = _number(match.group(1), lexicon)
             return {"max": (None, value), "min": (value, None)}.get(result, (value, value))
     match = re.search(rf"(?<![\w-])({num}){tail}", low)
-    if match and re.search(r"(?:flere|noen|mange|et par|titalls|hundrevis|tusenvis)\s+$",
-                           low[: match.start()]):
+    vague = _alt(lexicon, "vague_amounts", lexicon.words("vague_amounts")) or "(?!)"
+    if match and re.search(rf"(?<![\w-])(?:{vague})\s+$", low[: match.start()]):
         return None  # "flere tusen soldater": a vague amount
     if match:
         value = _number(match.group(1), lexicon)

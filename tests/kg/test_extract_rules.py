@@ -728,3 +728,12 @@ def test_armed_groups_act_and_state_forces_speak():
     ("Nato frykter at Russland kan angripe Estland.", "Feared")])
 def test_a_strike_carried_out_is_completed(body, status):
     assert [a.status for a in _extract(body).actions] == [status]
+
+
+def test_mixed_nynorsk_speech_verbs_units_and_vague_amounts():
+    e = _extract("Russland har flytta fleire hundre soldatar til Kola-halvøya, seier Kari "
+                 "Nordmann.\nHo understrekar at Noreg ikkje er trua.")
+    assert [s.speaker for s in e.statements][:1] == ["Person:Kari Nordmann"]
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.personnel_min) == (
+        "Deployment", "Country:Russland", None)
