@@ -440,10 +440,6 @@ def plot(results: Results, path: Path) -> None:
     figure.savefig(path, dpi=110)
 
 
-def _build_small(count: int, work: Path) -> Path:
-    return bench_build(count, work)[1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1000,10000",
@@ -468,7 +464,7 @@ def main() -> None:
             print(f"built {count} articles in {run.seconds:.1f} s", file=sys.stderr)
             results.latency[count] = bench_latency(stores[count], work, args.repeat)
         results.http_articles = args.http_articles
-        http_store = stores.get(args.http_articles) or _build_small(args.http_articles, work)
+        http_store = stores.get(args.http_articles) or bench_build(args.http_articles, work)[1]
         bench_throughput(http_store, work, results)
         reason = max((n for n in stores if n <= args.reason_max), default=min(stores))
         results.reasoning_articles = reason

@@ -163,11 +163,12 @@ class ResultCacheMiddleware:
     def _fill(self, key: Key, environ: dict[str, Any],
               start_response: StartResponse) -> Iterable[bytes]:
         captured: dict[str, Any] = {}
+        written: list[bytes] = []  # the legacy write() callable's output, kept in order
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
             captured["status"], captured["headers"] = status, headers
             if any(name.lower() == _MARKER for name, _ in headers):
-                return lambda data: None  # buffered below; never written directly
+                return written.append  # buffered below; never written directly
             return start_response(status, headers, exc_info) if exc_info else start_response(
                 status, headers)
 
@@ -176,7 +177,7 @@ class ResultCacheMiddleware:
         if not any(name.lower() == _MARKER for name, _ in headers):
             return result
         try:
-            body = b"".join(result)
+            body = b"".join([*written, *result])
         finally:
             close = getattr(result, "close", None)
             if callable(close):

@@ -48,7 +48,8 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     without one, only the rules and gazetteers are used."""
     sentences = segment(article, frozenset(lexicon.words("abbreviations")))
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
-    roles, _titles = find_roles(article, table=table, lexicon=lexicon, gazetteer=gazetteer)
+    roles, _titles = find_roles(article, sentences, table=table, lexicon=lexicon,
+                                gazetteer=gazetteer)
     statements = find_statements(article, sentences, table=table, lexicon=lexicon)
     demonyms = {word: entry.key for word, entry in gazetteer.demonym_index().items()}
     demonyms.update({word: entry.key for word, entry in gazetteer.group_index().items()})

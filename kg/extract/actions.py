@@ -60,10 +60,6 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int) -
 
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
-# A definite action noun ("øvelsen", "opptrappingen") refers back to an action already named.
-_DEFINITE_ACTION = re.compile(r"(?:øvelsen|øvelsene|opptrappingen|oppbyggingen|"
-                              r"styrkeoppbyggingen|tilbaketrekningen|tilbaketrekkingen|"
-                              r"invasjonen|angrepet|angrepene)")
 
 
 def _refers_to_unit(sentence: str, lexicon: Lexicon) -> bool:
@@ -377,25 +373,23 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if statement is not None and statement.speaker in same_side and kind in (
             "Withdrawal", "Exercise"):
         return "Claimed"  # a party's word about its own forces pulling back
-    if attack and (_carried_out(word, lead_low) or re.search(
-            r"\b(?:drepte|skadet|ødela|rammet|traff|tok livet av)\b", low)):
+    if attack and _carried_out(word, lead_low, low, lexicon):
         return "Completed"  # "Russland angrep kraftverk natt til tirsdag": a strike done
     return "Ongoing"
 
 
-_PAST_STRIKE = ("angrep", "invaderte", "bombet", "bomba", "beskjøt")
-_PERFECT_STRIKE = ("angrepet", "angrepne", "invadert", "bombet", "bombe", "beskutt")
-
-
-def _carried_out(word: str, lead: str) -> bool:
-    """A strike in the past tense (``Israel angrep``; ``har/ble angrepet``), not the noun
-    (``et angrep``, ``angrepet mot``)."""
-    if word in _PERFECT_STRIKE and re.search(
+def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
+    """A strike in the past tense (``Israel angrep``; ``har/ble angrepet``) or with a result
+    (``et angrep … drepte``), not the noun alone (``et angrep``, ``angrepet mot``)."""
+    results = _alt(lexicon, "strike_results", lexicon.actions.get("strike_results", []))
+    if results and re.search(rf"(?<![\w-])(?:{results})(?![\w-])", clause):
+        return True
+    if word in lexicon.actions.get("strike_perfect", []) and re.search(
             r"\b(?:har|hadde|ble|blei|er blitt|har blitt)\s+(?:\w+\s+){0,2}$", lead):
         return True
-    return word in _PAST_STRIKE and not re.search(
-        r"\b(?:et|ett|nytt|nye|stort|store|dette|det|første|siste|flere|mange|mulig|"
-        r"russisk|russiske|\w+e)\s+$", lead) and bool(lead.strip())
+    determiners = _alt(lexicon, "noun_determiners", lexicon.actions.get("noun_determiners", []))
+    return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not re.search(
+        rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead)
 
 
 def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
@@ -432,6 +426,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
     place_suffixes = tuple(lexicon.words("place_suffixes"))
+    definite_nouns = set(lexicon.actions.get("definite_action_nouns", []))
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
 
@@ -472,7 +467,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                                      bodies,
                                                      statement.speaker if statement else None),
                                   bodies)
-                if (_DEFINITE_ACTION.fullmatch(match.group(0)) and not re.search(
+                if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
                         and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])):
                     # "kaller øvelsen en provokasjon": whoever speaks is not the agent;

@@ -16,12 +16,15 @@ Rules (ids recorded on each Role):
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Found, MentionTable
+from kg.extract.segment import Sentence
 from kg.gazetteer import Gazetteer
 from kg.model import Article, EntityType, Role, Span
 
@@ -109,7 +112,8 @@ def _person_key(gazetteer: Gazetteer, name: str) -> str:
 
 
 def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazetteer: Gazetteer,
-                 person: Found, title: str, name: str | None, home: str | None) -> str | None:
+                 sentence: Span, person: Found, title: str, name: str | None,
+                 home: str | None) -> str | None:
     """A bare title (``statsminister Ulf Kristersson``) is a Norwegian office unless the
     lexicon names someone else as its holder at the publication date and the person is not
     shown as Norwegian by a party in parentheses; then the country the sentence is about
@@ -121,10 +125,7 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     party = re.match(r"\s*\(([^()]{1,6})\)", text[person.span.end : person.span.end + 10])
     if party and party.group(1) in gazetteer.parties:
         return _key_of(gazetteer, home)
-    start = max(text.rfind(mark, article.body_start, person.span.start) for mark in ".!?\n")
-    ends = [i for i in (text.find(mark, person.span.end) for mark in ".!?\n") if i >= 0]
-    end = min(ends) if ends else len(text)
-    begin = max(start + 1, article.body_start)
+    begin, end = sentence.start, sentence.end
     countries = [m for m in table.covering(begin, end) if m.type is EntityType.COUNTRY]
     if countries and not text[begin : countries[0].span.start].strip(" –-«"):
         return countries[0].key  # the sentence's subject
@@ -132,10 +133,11 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     return keys.pop() if len(keys) == 1 else None
 
 
-def find_roles(article: Article, *, table: MentionTable, lexicon: Lexicon,
-               gazetteer: Gazetteer) -> tuple[list[Role], TitleBook]:
+def find_roles(article: Article, sentences: Sequence[Sentence], *, table: MentionTable,
+               lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[list[Role], TitleBook]:
     """Roles attested in the article, and title mentions added to ``table``."""
     text = article.text
+    starts = [s.span.start for s in sentences]
     book = TitleBook()
     roles: list[Role] = []
     default = lexicon.roles.get("default_country", {})
@@ -166,7 +168,9 @@ def find_roles(article: Article, *, table: MentionTable, lexicon: Lexicon,
             elif adjective is not None:  # "den finske presidenten Sauli Niinistö"
                 of, start = adjective.key, gen_start
         if of is None and title in default_titles:
-            of = _home_office(article, table, lexicon, gazetteer, person, title,
+            at = max(bisect.bisect_right(starts, person.span.start) - 1, 0)
+            sentence = sentences[at].span if sentences else Span(article.body_start, len(text))
+            of = _home_office(article, table, lexicon, gazetteer, sentence, person, title,
                               names.get(person.key), default.get("of"))
         if of is None:
             for holder in lexicon.roles.get("holders", []):

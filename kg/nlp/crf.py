@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.nlp.conllu import Sentence
-from kg.nlp.gazetteer import load_gazetteer, match
+from kg.nlp.gazetteer import load_gazetteer, longest_match, match
 
 # Hyper-parameters chosen on NorNE dev (see kg/nlp/train.py and evaluate.py).
 CRF_PARAMS: dict[str, Any] = {
@@ -151,21 +151,9 @@ def entity_dict_table(sentences: Sequence[Sentence]) -> dict[str, str]:
 
 
 def dict_match(words: Sequence[str], table: dict[str, str], max_len: int = 6) -> list[str]:
-    tags = ["O"] * len(words)
-    i, n = 0, len(words)
-    while i < n:
-        found = 0
-        if words[i][:1].isupper() or words[i][:1].isdigit():
-            for ln in range(min(max_len, n - i), 0, -1):
-                lab = table.get(" ".join(words[i : i + ln]))
-                if lab is not None:
-                    tags[i] = "B-" + lab
-                    for j in range(i + 1, i + ln):
-                        tags[j] = "I-" + lab
-                    found = ln
-                    break
-        i += found or 1
-    return tags
+    """Longest match of capitalised or numeric runs against entity strings."""
+    return longest_match(words, lambda run: table.get(" ".join(run)), max_len,
+                         can_start=lambda w: w[:1].isupper() or w[:1].isdigit())
 
 
 def sent_features(

@@ -10,6 +10,7 @@ Genitive variants (``Norges``, ``Natos``) are generated.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,20 +83,27 @@ def load_gazetteer(linking_dir: str | None = None) -> dict[tuple[str, ...], str]
     return entries
 
 
-def match(words: list[str], gaz: dict[tuple[str, ...], str], max_len: int = 6) -> list[str]:
-    """Longest-match gazetteer tags per token: ``B-CAT``, ``I-CAT`` or ``O``."""
+def longest_match(words: Sequence[str], lookup: Callable[[Sequence[str]], str | None],
+                  max_len: int = 6, can_start: Callable[[str], bool] | None = None) -> list[str]:
+    """Longest-match tags per token (``B-CAT``, ``I-CAT`` or ``O``) for the category
+    ``lookup`` gives a run of words; runs start only at words ``can_start`` accepts."""
     tags = ["O"] * len(words)
-    i = 0
-    n = len(words)
+    i, n = 0, len(words)
     while i < n:
         found = 0
-        for ln in range(min(max_len, n - i), 0, -1):
-            cat = gaz.get(tuple(words[i : i + ln]))
-            if cat is not None:
-                tags[i] = "B-" + cat
-                for j in range(i + 1, i + ln):
-                    tags[j] = "I-" + cat
-                found = ln
-                break
+        if can_start is None or can_start(words[i]):
+            for ln in range(min(max_len, n - i), 0, -1):
+                cat = lookup(words[i : i + ln])
+                if cat is not None:
+                    tags[i] = "B-" + cat
+                    for j in range(i + 1, i + ln):
+                        tags[j] = "I-" + cat
+                    found = ln
+                    break
         i += found or 1
     return tags
+
+
+def match(words: list[str], gaz: dict[tuple[str, ...], str], max_len: int = 6) -> list[str]:
+    """Longest-match gazetteer tags per token: ``B-CAT``, ``I-CAT`` or ``O``."""
+    return longest_match(words, lambda run: gaz.get(tuple(run)), max_len)
