@@ -35,10 +35,21 @@ def store_bytes(store: ox.Store, fmt: Format) -> bytes:
 
 
 def graph_bytes(triples: Iterable[Any], fmt: Format) -> bytes:
-    """Triples (a CONSTRUCT/DESCRIBE result, or quads whose graph is dropped) in ``fmt``."""
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    return store_bytes(store, fmt)
+    """Triples (a CONSTRUCT/DESCRIBE result, or quads whose graph is dropped) in ``fmt``,
+    each triple once. Written by Oxigraph as they come (JSON-LD is compacted through a
+    store); Turtle and TriG get our prefixes."""
+    unique = dict.fromkeys(t if isinstance(t, ox.Triple) else ox.Triple(t.subject, t.predicate,
+                                                                         t.object)
+                           for t in triples)
+    if fmt.name == "jsonld":
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                     for t in unique)
+        return store_bytes(store, fmt)
+    prefixes = PREFIXES if fmt.name in ("turtle", "trig") else None
+    data = ox.serialize(unique, format=fmt.rdf_format(), prefixes=prefixes)
+    assert data is not None  # None only when given an output
+    return data
 
 
 def results_bytes(result: Any, fmt: Format) -> bytes:

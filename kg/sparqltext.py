@@ -19,8 +19,8 @@ from urllib.parse import urljoin
 
 from kg.errors import QueryError
 
-__all__ = ["Token", "add_using", "check_safety", "has_query_dataset", "has_update_dataset",
-           "tokens"]
+__all__ = ["Token", "add_using", "cap_solutions", "check_safety", "has_query_dataset",
+           "has_update_dataset", "tokens"]
 
 _PN = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D" \
       r"\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
@@ -139,6 +139,71 @@ def has_query_dataset(text: str) -> bool:
 def has_update_dataset(text: str) -> bool:
     """Whether an update names its own dataset with ``USING`` or ``WITH``."""
     return any(tok.is_word("USING", "WITH") for tok in tokens(text))
+
+
+_INTEGER = re.compile(r"\s*([0-9]+)")
+
+
+def cap_solutions(text: str, limit: int) -> str:
+    """A SELECT query whose top-level ``LIMIT`` is at most ``limit``, so the store stops
+    after the rows the server will send (other query forms are returned unchanged).
+
+    >>> cap_solutions("SELECT * { ?s ?p ?o } # all", 11)
+    'SELECT * { ?s ?p ?o } LIMIT 11 # all'
+    >>> cap_solutions("SELECT * { ?s ?p ?o } LIMIT 5", 11)
+    'SELECT * { ?s ?p ?o } LIMIT 5'
+    >>> cap_solutions("SELECT * { ?s ?p ?o } LIMIT 50 VALUES ?s { <a> }", 11)
+    'SELECT * { ?s ?p ?o } LIMIT 11 VALUES ?s { <a> }'
+    """
+    toks = tokens(text)
+    i = 0
+    braces = parens = 0
+    while i < len(toks) and not toks[i].is_word("SELECT", "CONSTRUCT", "DESCRIBE", "ASK"):
+        i += 1
+    if i == len(toks) or not toks[i].is_word("SELECT"):
+        return text
+    end_of_where = None
+    for j in range(i + 1, len(toks)):
+        tok = toks[j]
+        if tok.kind != "other":
+            continue
+        if tok.value == "(":
+            parens += 1
+        elif tok.value == ")":
+            parens -= 1
+        elif tok.value == "{" and parens == 0:
+            braces += 1
+        elif tok.value == "}" and parens == 0:
+            braces -= 1
+            if braces == 0:
+                end_of_where = j
+                break
+    if end_of_where is None:
+        return text
+    insert_at = len(toks)
+    depth = 0  # HAVING may hold EXISTS { ... }
+    for j in range(end_of_where + 1, len(toks)):
+        tok = toks[j]
+        if tok.kind == "other" and tok.value in "({":
+            depth += 1
+        elif tok.kind == "other" and tok.value in ")}":
+            depth -= 1
+        if depth:
+            continue
+        if tok.is_word("VALUES"):
+            insert_at = j
+            break
+        if tok.is_word("LIMIT"):
+            after = tok.start + len(tok.value)
+            number = _INTEGER.match(text, after)
+            if number is None:
+                return text
+            if int(number.group(1)) <= limit:
+                return text
+            return text[:number.start(1)] + str(limit) + text[number.end(1):]
+    last = toks[insert_at - 1]
+    position = last.start + len(last.value)
+    return f"{text[:position]} LIMIT {limit}{text[position:]}"
 
 
 def add_using(text: str, graphs: Sequence[str], named_graphs: Sequence[str]) -> str:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
+from kg.errors import KGError
 from kg.formats import GRAPH_FORMATS, RESULT_FORMATS, Format
 from kg.serialize import graph_bytes, results_bytes
+from kg.sparqltext import cap_solutions
 from kg.store.oxigraph import run_query
 from server.negotiation import choose
 
@@ -98,7 +100,7 @@ def solutions_json(names: Sequence[str], rows: Sequence[Any], *, truncated: bool
                       ensure_ascii=False).encode()
 
 
-FAST_BYTES = 8 * 1024 * 1024  # answers up to this size are written by Oxigraph itself
+FAST_BYTES = 64 * 1024 * 1024  # answers up to this size are written by Oxigraph itself
 
 
 class _TooLarge(Exception):
@@ -128,7 +130,7 @@ def _written_by_oxigraph(result: ox.QuerySolutions, fmt: Format, max_rows: int
                          ) -> tuple[bytes, int, bool] | None:
     """(body, rows or -1 when not counted, truncated), serialised by Oxigraph (Rust), which
     is several times faster than building the answer row by row in Python; None when the
-    answer is too large (over ``FAST_BYTES``) or must be cut in a format other than JSON.
+    answer is too large (over ``FAST_BYTES``) or is CSV that must be cut.
 
     Each row takes at least three bytes, so a short answer cannot pass ``max_rows``
     and is not counted; a longer JSON answer is counted (and cut) by the C JSON parser."""
@@ -153,7 +155,23 @@ def _written_by_oxigraph(result: ox.QuerySolutions, fmt: Format, max_rows: int
         return body, -1, False
     if fmt.name == "xml" and body.count(b"<result>") <= max_rows:
         return body, -1, False
-    return None
+    if fmt.name in ("xml", "tsv"):  # lossless: read back, counted and cut
+        return _rows_answer(ox.parse_query_results(body, format=fmt.result_format()), fmt,
+                            max_rows)
+    return None  # CSV cannot be read back into terms
+
+
+def _rows_answer(result: Any, fmt: Format, max_rows: int) -> tuple[bytes, int, bool]:
+    """(body, rows, truncated) built row by row from at most ``max_rows + 1`` rows."""
+    names = [v.value for v in result.variables]
+    rows = list(islice(result, max_rows + 1))
+    truncated = len(rows) > max_rows
+    rows = rows[:max_rows]
+    body = solutions_json(names, rows, truncated=truncated)
+    if fmt.name != "json":
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = results_bytes(parsed, fmt)
+    return body, len(rows), truncated
 
 
 def _truncation_headers(limit: int) -> dict[str, str]:
@@ -162,8 +180,19 @@ def _truncation_headers(limit: int) -> dict[str, str]:
 
 
 def execute(run: Runner, job: Job) -> Outcome:
-    """Evaluate ``job`` and serialise the answer in the negotiated format."""
-    result = run(job)
+    """Evaluate ``job`` and serialise the answer in the negotiated format.
+
+    A SELECT query gets a top-level ``LIMIT`` of ``max_rows + 1`` (or keeps a smaller
+    one), so the store stops after the rows we send plus one that tells us to cut."""
+    capped = replace(job, text=cap_solutions(job.text, job.max_rows + 1))
+    try:
+        result = run(capped)
+    except KGError:
+        if capped.text == job.text:
+            raise
+        result = run(job)  # the original text's own error (or answer), never the rewrite's
+    else:
+        job = capped
     if isinstance(result, ox.QueryBoolean):
         fmt = choose(job.accept, RESULT_FORMATS, requested=job.formats)
         return Outcome(fmt.content_type, results_bytes(result, fmt), kind="boolean")
@@ -174,17 +203,10 @@ def execute(run: Runner, job: Job) -> Outcome:
             written, count, cut = fast
             headers = _truncation_headers(job.max_rows) if cut else {}
             return Outcome(fmt.content_type, written, headers, kind="solutions", rows=count)
-        result = run(job)  # too large to write in one go: again, row by row, capped
-        names = [v.value for v in result.variables]
-        rows = list(islice(result, job.max_rows + 1))
-        truncated = len(rows) > job.max_rows
-        rows = rows[:job.max_rows]
-        body = solutions_json(names, rows, truncated=truncated)
-        if fmt.name != "json":
-            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-            body = results_bytes(parsed, fmt)
+        # too large to write in one go, or CSV over the cap: again, row by row, capped
+        body, count, truncated = _rows_answer(run(job), fmt, job.max_rows)
         headers = _truncation_headers(job.max_rows) if truncated else {}
-        return Outcome(fmt.content_type, body, headers, kind="solutions", rows=len(rows))
+        return Outcome(fmt.content_type, body, headers, kind="solutions", rows=count)
     fmt = choose(job.accept, GRAPH_FORMATS, requested=job.formats)
     triples = list(islice(result, job.max_rows + 1))
     truncated = len(triples) > job.max_rows

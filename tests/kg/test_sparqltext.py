@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.sparqltext import add_using, check_safety, has_query_dataset, has_update_dataset
+from kg.sparqltext import (
+    add_using,
+    cap_solutions,
+    check_safety,
+    has_query_dataset,
+    has_update_dataset,
+)
 
 ALLOW = "https://query.wikidata.org/sparql"
 
@@ -61,3 +68,35 @@ def test_dataset_clauses_are_found_as_keywords_only():
     assert not has_query_dataset('SELECT * { ?s ?p "FROM <x>" }')
     assert has_update_dataset("with <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
     assert not has_update_dataset("INSERT DATA { <http://a> <http://b> 'WITH USING' }")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o } LIMIT 11"),
+    ("select * { ?s ?p ?o } order by ?s offset 5", "select * { ?s ?p ?o } order by ?s offset 5 "
+     "LIMIT 11"),
+    ("SELECT * { ?s ?p ?o } LIMIT 500 OFFSET 2", "SELECT * { ?s ?p ?o } LIMIT 11 OFFSET 2"),
+    ("SELECT * { ?s ?p ?o } limit 3", "SELECT * { ?s ?p ?o } limit 3"),
+    ("SELECT * { ?s ?p ?o }\n# LIMIT 5", "SELECT * { ?s ?p ?o } LIMIT 11\n# LIMIT 5"),
+    ("SELECT ?s { { SELECT ?s { ?s ?p ?o } LIMIT 500 } }",
+     "SELECT ?s { { SELECT ?s { ?s ?p ?o } LIMIT 500 } } LIMIT 11"),
+    ("SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o } VALUES ?s { <a> }",
+     "SELECT (EXISTS { ?s ?p 1 } AS ?e) { ?s ?p ?o } LIMIT 11 VALUES ?s { <a> }"),
+    ("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { ?s <p> 2 })",
+     "SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { ?s <p> 2 }) LIMIT 11"),
+    ('PREFIX limit: <http://x/> SELECT * { ?s limit:p "LIMIT 2" }',
+     'PREFIX limit: <http://x/> SELECT * { ?s limit:p "LIMIT 2" } LIMIT 11'),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }"),
+    ("ASK { ?s ?p ?o }", "ASK { ?s ?p ?o }"),
+    ("SELECT * { ?s ?p ?o", "SELECT * { ?s ?p ?o"),  # broken: the store reports it
+])
+def test_cap_solutions_bounds_the_top_level_limit_only(query, expected):
+    assert cap_solutions(query, 11) == expected
+
+
+def test_capped_queries_still_parse_and_answer_the_same_rows():
+    store = ox.Store()
+    store.update("INSERT DATA { " + " ".join(f"<http://x/{i}> <http://x/p> {i} ." for i in
+                                             range(30)) + " }")
+    query = "SELECT ?o { ?s ?p ?o } ORDER BY DESC(?o) OFFSET 2"
+    capped = [s["o"].value for s in store.query(cap_solutions(query, 5))]
+    assert capped == [str(n) for n in range(27, 22, -1)]

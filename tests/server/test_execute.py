@@ -62,3 +62,37 @@ def test_answers_too_large_for_one_go_are_written_row_by_row(run, monkeypatch):
     assert outcome.headers["X-KG-Truncated"] == "true" and outcome.rows == 30
     whole = execute(run, Job(QUERY, accept="application/sparql-results+json", max_rows=1000))
     assert len(json.loads(whole.body)["results"]["bindings"]) == 200
+
+
+def test_the_store_is_asked_for_one_row_more_than_the_cap(run):
+    seen = []
+
+    def spy(job):
+        seen.append(job.text)
+        return run(job)
+
+    outcome = execute(spy, Job(QUERY + " LIMIT 150", accept="text/tab-separated-values",
+                               max_rows=20))
+    assert seen == [QUERY + " LIMIT 21"]
+    assert outcome.headers["X-KG-Truncated"] == "true"
+    assert outcome.body.decode().count("\n") == 21  # header and 20 rows
+
+
+def test_a_broken_query_reports_its_own_error_not_the_rewritten_ones(run):
+    from kg.errors import QueryError
+    with pytest.raises(QueryError) as caught:
+        execute(run, Job("SELECT * WHERE { ?s ?p ?o } ORDER", max_rows=5))
+    assert "LIMIT 6" not in str(caught.value)
+
+
+def test_construct_answers_hold_each_triple_once_with_our_prefixes():
+    store = ox.Store()
+    store.update('INSERT DATA { <https://w3id.org/kg/id/a> <http://schema.org/name> "A" . '
+                 '<https://w3id.org/kg/id/b> <http://schema.org/name> "A" }')
+    outcome = execute(oxigraph_runner(store), Job(
+        'CONSTRUCT { <https://w3id.org/kg/id/x> <http://schema.org/name> ?n } '
+        'WHERE { ?s <http://schema.org/name> ?n }', accept="text/turtle"))
+    assert outcome.body.count(b'"A"') == 1
+    assert b"schema:name" in outcome.body
+    graph = ox.parse(outcome.body, format=ox.RdfFormat.TURTLE)
+    assert len(list(graph)) == 1
