@@ -53,10 +53,14 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     statements = find_statements(article, sentences, table=table, lexicon=lexicon)
     demonyms = {word: entry.key for word, entry in gazetteer.demonym_index().items()}
     demonyms.update({word: entry.key for word, entry in gazetteer.group_index().items()})
+    bodies = _state_bodies(table, gazetteer, lexicon, roles)
     actions = find_actions(article, sentences, table=table, statements=statements,
-                           lexicon=lexicon, demonyms=demonyms,
-                           state_bodies=_state_bodies(table, gazetteer, lexicon, roles),
+                           lexicon=lexicon, demonyms=demonyms, state_bodies=bodies,
                            recognizer=recognizer)
+    # "Kreml/Moskva sier …": a seat of government that speaks is its state speaking.
+    statements = [replace(st, speaker=bodies[st.speaker]) if st.speaker in bodies and (
+        (entry := table.entries.get(st.speaker)) is not None and entry.metonym) else st
+        for st in statements]
 
     # A statement is about the actors it names (other than its speaker), also by a demonym
     # ("russiske tropper"); its time words resolve against the publication date.
@@ -87,9 +91,9 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for found in table.mentions:
         grouped[found.key].append(Mention(found.span, found.how))
-    for action in actions:  # agents known only from demonyms still become entities
-        if action.agent and action.agent not in grouped:
-            grouped[action.agent] = []
+    for key in [a.agent for a in actions] + [s.speaker for s in about]:
+        if key and key not in grouped:  # agents known from demonyms, states from metonyms
+            grouped[key] = []
     entities = []
     for key, mentions in grouped.items():
         type_name = key.split(":", 1)[0]

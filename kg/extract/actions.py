@@ -39,11 +39,16 @@ _FRONTED = re.compile(
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b)")
 
 
-def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int) -> str | None:
+def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
+                      demonyms: dict[str, str]) -> str | None:
     """V2 order after a fronted phrase ("I dag sender Polen soldater …"): a country or
-    organisation right after the finite verb is its subject."""
+    organisation right after the finite verb is its subject, and so are forces named by a
+    demonym ("Ifølge Kyiv angrep russiske styrker …")."""
     if verb_end >= end or not text[verb_end : verb_end + 1].isspace():
         return None
+    forces_of = _DEMONYM_FORCES.match(text, verb_end, end)
+    if forces_of and forces_of.group(1).lower() in demonyms:
+        return demonyms[forces_of.group(1).lower()]
     for mention in table.covering(verb_end, min(end, verb_end + 40)):
         if mention.span.start == verb_end + 1 and mention.type in _AGENTS and not re.match(
                 r"\s+(?:til|i|mot|fra)\b", text[mention.span.end : mention.span.end + 6]):
@@ -58,6 +63,9 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int) -
     return None
 
 
+_DEMONYM_FORCES = re.compile(r"\s+(?:de\s+)?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|tropper|"
+                             r"troppene|soldater|soldatene|militære|fly|flyene|droner|"
+                             r"dronene|krigsskip|marinefartøy)\b")
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
 
@@ -246,9 +254,17 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         for i in range(mention.span.start - start, mention.span.end - start):
             chars[i] = " "
     low = "".join(chars)
+    earliest: tuple[int, str] | None = None
     for word, key in demonyms.items():
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
-            return key
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
+            if re.search(r"\b(?:i|til|mot|ved|på|nær|langs|over)\s+(?:den|det|de)?\s*$",
+                         low[:hit.start()]):
+                continue  # "nær den ukrainske grensen": a place, not who acts
+            if earliest is None or hit.start() < earliest[0]:
+                earliest = (hit.start(), key)
+            break
+    if earliest is not None:
+        return earliest[1]
     # "oppbyggingen av russiske styrker": the demonym follows the trigger noun.
     after = re.match(r"\w+(?:en)?\s+av\s+(?:\w+\s+)?(\w+)\s+(?:styrker|tropper|soldater)\b",
                      text[trigger : trigger + 60].lower())
@@ -427,6 +443,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     speech_lemmas = lexicon.speech_forms
     place_suffixes = tuple(lexicon.words("place_suffixes"))
     definite_nouns = set(lexicon.actions.get("definite_action_nouns", []))
+    strike_past = set(lexicon.actions.get("strike_past", []))
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
 
@@ -457,16 +474,23 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 clause_end = s_start + match.end() + next_clause.start() if next_clause else s_end
                 clause = text[clause_start:clause_end]
                 head = _DATELINE_HEAD.match(text, s_start, trigger)
-                agent_from = head.end() if head else s_start  # not "(NTB):"
-                inverted = _inverted_subject(table, text, s_start + match.end(), s_end) if (
+                agent_from = sentence_from = head.end() if head else s_start  # not "(NTB):"
+                if statement is not None and agent_from < statement.text.start <= trigger:
+                    # "Ukraina melder at russiske styrker angrep …": who acts is named in
+                    # the reported clause, not the one who reports it
+                    agent_from = statement.text.start
+                inverted = _inverted_subject(table, text, s_start + match.end(), s_end,
+                                             demonyms) if (
                     _FRONTED.match(text, clause_start if clause_start > s_start else s_start)
-                    and re.search(r"(?:er|te|de|et)$", match.group(0))
+                    and (re.search(r"(?:er|te|de|et)$", match.group(0))
+                         or match.group(0) in strike_past)
                     and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
                 ) else None
+                speaker_key = statement.speaker if statement else None
                 agent = _state_of(inverted or _agent(table, text, agent_from, trigger, demonyms,
-                                                     bodies,
-                                                     statement.speaker if statement else None),
-                                  bodies)
+                                                     bodies, speaker_key) or (
+                    _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key)
+                    if agent_from > sentence_from else None), bodies)
                 if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
                         and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])):

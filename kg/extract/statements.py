@@ -42,6 +42,9 @@ _DASH = re.compile(r"\A(?:[–—-]|«(?=[^»]*»\s*,))\s*")
 _ACTORS = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.COUNTRY)
 _SPEAKER_WINDOW = 80  # characters after a speech verb in which the speaker must start
 # Between a person and the speech verb: one appositive or relative clause set off by commas.
+# A character of a speaker phrase: no clause punctuation, but the full stop of an initial
+# ("sier forsvarsminister Tore O. Sandvik").
+_WHO = r"(?:[^,.!?]|(?<=\s[A-ZÆØÅ])\.)"
 _APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
 
 
@@ -196,7 +199,9 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
 
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
 _ACRONYM = re.compile(r"\s*((?:(?:avisen|nyhetsbyrået|byrået|kanalen|nettstedet|magasinet)\s+)?"
-                      r"([A-ZÆØÅ]{2,6}(?: ?\d)?|[A-ZÆØÅ][a-zæøå]+))\s*\Z")
+                      r"([A-ZÆØÅ]{2,6}(?: ?\d)?|[A-ZÆØÅ][a-zæøå]+|"
+                      # a title with a foreign article: "Der Spiegel", "Le Monde", "El País"
+                      r"(?:Der|Die|Le|La|El|Il)\s+[A-Z][a-zäöüéèáíóúñ]+))\s*\Z")
 
 
 def _new_source(ctx: _Context, start: int, end: int) -> str | None:
@@ -204,7 +209,8 @@ def _new_source(ctx: _Context, start: int, end: int) -> str | None:
     gazetteer knows becomes an entity (rule ``news_source.v1``); a bare capitalised word
     counts only after a noun such as ``avisen``."""
     match = _ACRONYM.match(ctx.article.text, start, end)
-    if match is None or (match.group(1) == match.group(2) and not match.group(2).isupper()):
+    if match is None or (match.group(1) == match.group(2) and not match.group(2).isupper()
+                         and " " not in match.group(2)):
         return None
     name = match.group(2)
     if name in ctx.lexicon.words("name_stopwords"):
@@ -262,17 +268,17 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
     verb_alt = _word_re(list(verbs))
     particle = r"(?=\s[^,.!?]*\btil\s*[.!?]?\s*\Z)"  # "…, legger han til."
     # "– …, sier Stoltenberg, og legger til at …": the attribution inside the paragraph.
-    inner_attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]{{2,80}}?)"
+    inner_attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>{_WHO}{{2,80}}?)"
                                    rf"(?:,\s*(?:og|men|som|mens)\b|\.\s+[–—-])", re.IGNORECASE)
     attribution = re.compile(rf",\s*(?P<verb>{verb_alt}|legger{particle}|la{particle})\s+"
-                             rf"(?P<who>[^,.!?]*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
+                             rf"(?P<who>{_WHO}*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     # "…, sa Jonas Gahr Støre, statsminister, til NRK.": tried only when the strict form fails.
     attribution_appositive = re.compile(
-        rf",\s*(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]+?(?:,\s*[^,.!?]+?){{1,2}})"
+        rf",\s*(?P<verb>{verb_alt})\s+(?P<who>{_WHO}+?(?:,\s*{_WHO}+?){{1,2}})"
         rf"(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     found: list[tuple[int, Statement]] = []
     in_quotes: list[Span] = []
-    anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+(?P<who>[^,.!?]+?)\s*"
+    anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+(?P<who>{_WHO}+?)\s*"
                            rf"[.!?]?\s*\Z")
 
     # Direct quotes opened by a dash. A block without attribution directly followed (next
