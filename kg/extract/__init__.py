@@ -91,9 +91,9 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for found in table.mentions:
         grouped[found.key].append(Mention(found.span, found.how))
-    for key in [a.agent for a in actions] + [s.speaker for s in about]:
-        if key and key not in grouped:  # agents known from demonyms, states from metonyms
-            grouped[key] = []
+    for actor in [a.agent for a in actions] + [s.speaker for s in about]:
+        if actor and actor not in grouped:  # agents known from demonyms, states from metonyms
+            grouped[actor] = []
     entities = []
     for key, mentions in grouped.items():
         type_name = key.split(":", 1)[0]
