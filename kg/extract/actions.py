@@ -189,6 +189,8 @@ def parse_duration(text: str, lexicon: Lexicon) -> str | None:
     'P3M'
     >>> parse_duration("for tre måneder siden", load_lexicon()) is None
     True
+    >>> parse_duration("blir der i minst seks måneder", load_lexicon())
+    'P6M'
     """
     units = lexicon.raw["duration_units"]
     unit_alt = _alt(lexicon, "duration_units", list(units))
@@ -200,11 +202,12 @@ def parse_duration(text: str, lexicon: Lexicon) -> str | None:
         return {"et halvt år": "P6M", "halvannet år": "P18M", "en halv måned": "P2W"}[
             half.group(1)]
     for match in re.finditer(rf"(?<![\w-])({num}|et|ei|en)\s+({unit_alt})(?![\w])", low):
-        before = low[max(0, match.start() - 5) : match.start()]
+        before = low[max(0, match.start() - 20) : match.start()]
         after = low[match.end() : match.end() + 40]
-        if re.match(r"\s+siden\b", after) or before.endswith("om "):
+        if re.match(r"\s+siden\b", after) or re.search(r"(?<![\w-])om $", before):
             continue
-        durational = (re.search(r"\b(?:i|på|for)\s+$", before)
+        durational = (re.search(r"\b(?:i|på|for)\s+(?:(?:minst|inntil|opptil|rundt|cirka|ca\.|"
+                                r"omtrent|om lag|foreløpig)\s+)?$", before)
                       or re.match(r"\s+(?:langt|lang|lange)\b", after))
         if not durational:
             continue
@@ -444,6 +447,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     place_suffixes = tuple(lexicon.words("place_suffixes"))
     definite_nouns = set(lexicon.actions.get("definite_action_nouns", []))
     strike_past = set(lexicon.actions.get("strike_past", []))
+    conduct = re.compile(r"(?<![\w-])(?:" + (_alt(lexicon, "conduct_verbs", lexicon.actions.get(
+        "conduct_verbs", [])) or "(?!)") + r")\s+(?:\w+\s+){0,3}$")
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
 
@@ -493,7 +498,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if agent_from > sentence_from else None), bodies)
                 if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
-                        and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])):
+                        and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])
+                        # "gjennomfører øvelsen Steadfast Defender": a named action begins here
+                        and not (re.match(r"\s+[A-ZÆØÅ][\wæøå-]+", text[s_start + match.end():])
+                                 and conduct.search(lowered[:match.start()]))):
                     # "kaller øvelsen en provokasjon": whoever speaks is not the agent;
                     # the action named before is meant.
                     agent = _recent_kind_agent(found, kind) or (

@@ -778,3 +778,26 @@ def test_the_agent_is_named_in_the_reported_clause_not_by_the_reporter(body, exp
 
 def test_withdrawing_from_an_agreement_is_no_military_withdrawal():
     assert _extract("Russland trekker seg ut av avtalen om kornkorridoren.").actions == ()
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Samtidig gjennomfører Nato øvelsen Polar Vind med over 9 000 soldater.",
+     [("Exercise", "Organisation:Nato", 9000, None)]),
+    ("Nato holder i disse dager øvelsen Polar Vind i Nord-Norge.",
+     [("Exercise", "Organisation:Nato", None, None)]),
+    ("Russland kaller øvelsen Polar Vind en provokasjon.", []),
+])
+def test_a_named_exercise_conducted_by_its_agent_is_introduced_not_referred_back(body,
+                                                                                 expected):
+    assert [(a.kind, a.agent, a.personnel_min, a.personnel_max)
+            for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("blir der i minst seks måneder", "P6M"),
+    ("skal være der i inntil to uker", "P2W"),
+    ("kommer om tre uker", None),
+])
+def test_durations_with_a_bound(phrase, expected):
+    from kg.extract.actions import parse_duration
+    assert parse_duration(phrase, load_lexicon()) == expected
