@@ -273,6 +273,11 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
                      text[trigger : trigger + 60].lower())
     if after and after.group(1) in demonyms:
         return demonyms[after.group(1)]
+    # "økt russisk aktivitet": the demonym qualifies the trigger's noun.
+    inside = re.match(r"\w+\s+(\w+)\s+(?:militær\w*\s+)?(?:aktivitet|tilstedeværelse|"
+                      r"opptrapping|styrkeoppbygging)", text[trigger : trigger + 60].lower())
+    if inside and inside.group(1) in demonyms:
+        return demonyms[inside.group(1)]
     return None
 
 
@@ -484,11 +489,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # "Ukraina melder at russiske styrker angrep …": who acts is named in
                     # the reported clause, not the one who reports it
                     agent_from = statement.text.start
-                inverted = _inverted_subject(table, text, s_start + match.end(), s_end,
+                verb = match.group(0).split()[0]  # "flyttet Russland flere enheter"
+                inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
                                              demonyms) if (
                     _FRONTED.match(text, clause_start if clause_start > s_start else s_start)
-                    and (re.search(r"(?:er|te|de|et)$", match.group(0))
-                         or match.group(0) in strike_past)
+                    and (re.search(r"(?:er|te|de|et)$", verb) or verb in strike_past)
                     and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
                 ) else None
                 speaker_key = statement.speaker if statement else None

@@ -801,3 +801,20 @@ def test_a_named_exercise_conducted_by_its_agent_is_introduced_not_referred_back
 def test_durations_with_a_bound(phrase, expected):
     from kg.extract.actions import parse_duration
     assert parse_duration(phrase, load_lexicon()) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Tidligere i år flyttet Russland flere enheter fra Kola til Belarus, ifølge Forsvaret.",
+     [("Deployment", "Country:Russland", "Claimed")]),
+    ("Vi ser økt russisk aktivitet i nordområdene, sa Kari Nordmann.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Vi ser økt økonomisk aktivitet i nord, sa Kari Nordmann.", []),
+])
+def test_multiword_triggers_and_demonyms_inside_the_trigger_phrase(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize("verb", ["takket", "roste", "berømmet"])
+def test_nominal_speech_acts_are_statements(verb):
+    e = _extract(f"Kari Nordmann {verb} Polen for innsatsen.")
+    assert _said(e) == [("Person:Kari Nordmann", "Polen for innsatsen")]
