@@ -175,8 +175,13 @@ def load_gazetteer(language: str = "nb", directory: str | None = None) -> Gazett
             elif kind == "demonym_adj" and target is not None:
                 target.demonyms.add(surface)
             elif kind in ("place", "metonym_or_place", "metonym"):
+                same = next((e for e in entries if e.type is EntityType.PLACE
+                             and surface in e.surfaces), None)
                 if target is not None:
                     target.surfaces.add(surface)
+                elif same is not None:  # a later list may say a known place also speaks
+                    same.metonym = same.metonym or kind != "place"
+                    same.qid = same.qid or qid
                 else:
                     add(GazetteerEntry(surface, EntityType.PLACE,
                                        row["target_label_en"].strip() or None, qid, {surface},

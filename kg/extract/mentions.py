@@ -229,7 +229,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
 
 
 _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"
-              r"ambassaden|marinen|hæren|flyvåpenet|generalstaben|kystvakten|"
+              r"ambassaden|marinen|hæren|flyvåpenet|generalstaben|kystvakten|grensevakten|"
+              r"grensepolitiet|sikkerhetstjenesten|sikkerhetspolitiet|"
               r"presidentadministrasjonen)")
 _GENITIVE_BODY = re.compile(
     r"\s+(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Found, MentionTable
@@ -326,6 +326,8 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
         ctx.speaker_event(quote_end, speaker)
 
     # Reported speech, outside the dash quotes.
+    coordinated = re.compile(rf",\s+(?:og|men)\s+(?:\w+\s+)?(?P<verb>{verb_alt})\s+"
+                             rf"(?:(?:også|samtidig|videre)\s+)?at\s+")
     subject_first = re.compile(rf"(?<![\w-])(?P<verb>{verb_alt})(?![\w-])")
     for number, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
@@ -350,6 +352,15 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
                      or _reported(ctx, sentence, subject_first, verbs)
                      or _postposed(ctx, attribution, s_start, s_end,
                                    attribution_appositive))
+        if statement is not None and statement.form == "reported" and statement.verb:
+            second = coordinated.search(text, statement.text.start, statement.text.end)
+            if second is not None and second.start() - statement.text.start >= 8:
+                # "X avviser at …, og sier at …": two statements by the same speaker
+                found.append((second.end(), replace(
+                    statement, text=_trim(text, second.end(), statement.text.end),
+                    verb=second.group("verb").lower())))
+                statement = replace(statement, text=_trim(text, statement.text.start,
+                                                          second.start()))
         if statement is not None:
             found.append((s_start, statement))
             if statement.speaker:

@@ -818,3 +818,29 @@ def test_multiword_triggers_and_demonyms_inside_the_trigger_phrase(body, expecte
 def test_nominal_speech_acts_are_statements(verb):
     e = _extract(f"Kari Nordmann {verb} Polen for innsatsen.")
     assert _said(e) == [("Person:Kari Nordmann", "Polen for innsatsen")]
+
+
+def test_coordinated_speech_clauses_are_two_statements_by_one_speaker():
+    e = _extract("Minsk avviser at det dreier seg om en opptrapping, og sier at soldatene "
+                 "deltar i en planlagt øvelse.")
+    assert _said(e) == [("Country:Belarus", "det dreier seg om en opptrapping"),
+                        ("Country:Belarus", "soldatene deltar i en planlagt øvelse")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Belarus har flyttet flere hundre soldater nærmere grensen til Litauen.",
+     [("MilitaryBuildup", "Country:Belarus", None)]),
+    ("Russland sender soldater til grensen mot Finland.",
+     [("MilitaryBuildup", "Country:Russland", None)]),
+    ("Russland sender soldater til Belarus.", [("Deployment", "Country:Russland",
+                                                "Country:Belarus")]),
+])
+def test_forces_sent_to_a_border_are_a_build_up_near_it_not_a_deployment_into_it(body,
+                                                                                 expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+def test_a_foreign_border_guard_is_a_state_body_that_speaks():
+    e = _extract("Belarus har flyttet soldater nærmere grensen, opplyser den litauiske "
+                 "grensevakten.")
+    assert [s.speaker for s in e.statements] == ["Organisation:Litauens grensevakt"]
