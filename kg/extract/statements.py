@@ -501,6 +501,8 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             start = subject.span.start if subject is not None else s_start
             return Statement(speaker, _trim(text, start, s_end), Span(s_start, s_end),
                              "reported", verb.lower(), (), DENIAL_OF_PREVIOUS)
+        elif verbs.get(verb.lower()) in ctx.lexicon.words("nominal_speech_acts"):
+            content = _trim(text, v_start, s_end)  # "roste Norge for innsatsen": the verb phrase
         else:
             content = _trim(text, v_end, s_end)
         inner = re.search(r"\s[–—]\s", text[content.start : content.end])

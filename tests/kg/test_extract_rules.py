@@ -816,8 +816,8 @@ def test_multiword_triggers_and_demonyms_inside_the_trigger_phrase(body, expecte
 
 @pytest.mark.parametrize("verb", ["takket", "roste", "berømmet"])
 def test_nominal_speech_acts_are_statements(verb):
-    e = _extract(f"Kari Nordmann {verb} Polen for innsatsen.")
-    assert _said(e) == [("Person:Kari Nordmann", "Polen for innsatsen")]
+    e = _extract(f"Kari Nordmann {verb} Polen for innsatsen.")  # the text is the verb phrase
+    assert _said(e) == [("Person:Kari Nordmann", f"{verb} Polen for innsatsen")]
 
 
 def test_coordinated_speech_clauses_are_two_statements_by_one_speaker():
