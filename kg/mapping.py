@@ -145,6 +145,9 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
         graph.add((iri, RDF.type, KG.MilitaryAction))
         if action.agent in iris:
             graph.add((iri, KG.agent, iris[action.agent]))
+        for partner in action.co_agents:
+            if partner in iris:
+                graph.add((iri, KG.coAgent, iris[partner]))
         if action.destination in iris:
             graph.add((iri, KG.destination, iris[action.destination]))
         graph.add((iri, KG.status, KG[action.status]))

@@ -140,6 +140,7 @@ class MilitaryAction:
     end: str | None = None  # an end point (ISO date or month), e.g. from "ut året"
     date_text: str | None = None
     date: str | None = None
+    co_agents: tuple[str, ...] = ()  # Entity.keys acting jointly with the agent
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger
 _FRONTED = re.compile(
     r"\s*(?:[Ii]følge\s|[Ii] (?:dag|går|morgen|kveld|fjor|år|helgen)\b|[Nn]å\b|[Dd]erfor\b|"
     r"[Dd]ermed\b|[Ss]amtidig\b|[Ii] tillegg\b|[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
-    r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b)")
+    r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
+    r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
 
 
 def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
@@ -66,6 +67,7 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
 _DEMONYM_FORCES = re.compile(r"\s+(?:de\s+)?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|tropper|"
                              r"troppene|soldater|soldatene|militære|fly|flyene|droner|"
                              r"dronene|krigsskip|marinefartøy)\b")
+_JOINED = re.compile(r"\s*(?:,|og|,\s*og)\s*")  # "Norge, Sverige og Finland"
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
 
@@ -233,21 +235,27 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     """The acting country or organisation: the nearest actor before the trigger in the clause,
     else a demonym (``russiske tropper``) or a group (``russerne``) in the sentence."""
     best: Found | None = None
-    previous: Found | None = None
+    chain: list[Found] = []  # the coordinated actors ending at ``best``
+    place_end = -1
     for mention in table.covering(start, trigger):
         if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+$",
-                     text[max(start, mention.span.start - 7) : mention.span.start]):
-            continue  # "en øvelse i Belarus": a place, not who acts
+                     text[max(start, mention.span.start - 7) : mention.span.start]) or (
+                place_end >= 0 and _JOINED.fullmatch(text[place_end:mention.span.start])):
+            place_end = mention.span.end
+            continue  # "en øvelse i Belarus (og Polen)": a place, not who acts
         if re.search(r"[Ii]følge\s+(?:(?!(?:skal|vil|har|er|kan|må|bør|hadde|var)\s)"
                      r"[a-zæøå]+\s+){0,2}$",
                      text[max(start, mention.span.start - 30) : mention.span.start]):
             continue  # "ifølge estiske myndigheter": the source of a claim, not who acts
         person = mention.type is EntityType.PERSON and mention.key != speaker
         if mention.type in _AGENTS or (person and mention.key in acting_for):
-            best, previous = mention, best
-    if best is not None and previous is not None and re.fullmatch(
-            r"\s+og\s+", text[previous.span.end : best.span.start]):
-        best = previous  # "Russland og Belarus holder en øvelse": the first named leads
+            if best is not None and _JOINED.fullmatch(text[best.span.end:mention.span.start]):
+                chain.append(mention)
+            else:
+                chain = [mention]
+            best = mention
+    if best is not None and len(chain) > 1:
+        best = chain[0]  # "Russland og Belarus holder en øvelse": the first named leads
     if best is not None:
         return acting_for.get(best.key, best.key)
     # A demonym inside a named body ("det russiske utenriksdepartementet") names that body,
@@ -422,6 +430,33 @@ def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
     """``beskjeden fra russerne om at …`` before the trigger: someone else's claim."""
     nouns = _alt(lexicon, "speech_nouns", lexicon.words("speech_nouns")) or "(?!)"
     return bool(re.search(rf"(?<![\w-])(?:{nouns})\b[^.]{{0,60}}\bom\s+at\b", before.lower()))
+
+
+def _co_agents(table: MentionTable, text: str, start: int, trigger: int, agent: str | None,
+               bodies: dict[str, str]) -> tuple[str, ...]:
+    """Actors joined to the agent by ``og`` or commas before the trigger ("Norge, Sverige og
+    Danmark sender …"): one joint action, several agents."""
+    if agent is None:
+        return ()
+    actors = [m for m in table.covering(start, trigger) if m.type in _AGENTS]
+    at = next((i for i, m in enumerate(actors) if _state_of(m.key, bodies) == agent), None)
+    if at is None:
+        return ()
+    joined = [at]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(actors):
+            left, right = sorted((actors[i], actors[i + step]), key=lambda m: m.span.start)
+            if not _JOINED.fullmatch(text[left.span.end:right.span.start]):
+                break
+            i += step
+            joined.append(i)
+    others: list[str] = []
+    for i in sorted(joined):
+        key = _state_of(actors[i].key, bodies) or actors[i].key
+        if key != agent and key not in others:
+            others.append(key)
+    return tuple(others)
 
 
 def _state_of(key: str | None, state_bodies: dict[str, str]) -> str | None:
@@ -606,6 +641,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     "inva") else kind
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
+                    co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),
                     destination=destination, what=what,
                     personnel_min=personnel[0] if personnel else None,
                     personnel_max=personnel[1] if personnel else None,
@@ -636,6 +672,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 personnel_min=old.personnel_min or action.personnel_min,
                 personnel_max=old.personnel_max or action.personnel_max,
                 duration=old.duration or action.duration, end=old.end or action.end,
+                co_agents=old.co_agents or action.co_agents,
                 status=status, more_evidence=(*old.more_evidence, action.evidence),
                 date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:

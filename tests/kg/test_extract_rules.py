@@ -844,3 +844,16 @@ def test_a_foreign_border_guard_is_a_state_body_that_speaks():
     e = _extract("Belarus har flyttet soldater nærmere grensen, opplyser den litauiske "
                  "grensevakten.")
     assert [s.speaker for s in e.statements] == ["Organisation:Litauens grensevakt"]
+
+
+@pytest.mark.parametrize(("body", "agent", "co_agents"), [
+    ("Norge og Danmark skal sende hver sin fregatt til Østersjøen.", "Country:Norge",
+     ("Country:Danmark",)),
+    ("Norge, Sverige og Finland sender 300 soldater til Latvia.", "Country:Norge",
+     ("Country:Sverige", "Country:Finland")),
+    ("I Polen og Litauen øver Nato.", "Organisation:Nato", ()),
+    ("Sverige sender soldater til Latvia og Litauen.", "Country:Sverige", ()),
+])
+def test_joint_actions_have_one_agent_and_co_agents(body, agent, co_agents):
+    (action,) = _extract(body).actions
+    assert (action.agent, action.co_agents) == (agent, co_agents)

@@ -127,3 +127,14 @@ def test_new_entities_get_stable_readable_iris():
     speakers = {graph.value(next(graph.subjects(RDF.type, KG.Statement)), KG.speaker)
                 for graph in (first, second)}
     assert speakers == {URIRef("http://127.0.0.1:8000/id/person/kari-nordmann")}
+
+
+def test_a_joint_action_names_its_co_agents_in_rdf():
+    graph, _ = _graph("Norge og Danmark sender fregatter til Østersjøen.", "2025-03")
+    (action,) = graph.subjects(RDF.type, KG.Deployment)
+
+    def names(prop):
+        return {str(label) for node in graph.objects(action, prop)
+                for label in graph.objects(node, RDFS.label) if label.language == "nb"}
+
+    assert (names(KG.agent), names(KG.coAgent)) == ({"Norge"}, {"Danmark"})
