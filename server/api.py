@@ -107,15 +107,15 @@ def statements_query(speaker: str | None, country: str | None, dates: str, limit
 
 def actions_query(speaker: str | None, country: str | None, dates: str, limit: int) -> str:
     kinds = ", ".join(f"kg:{k}" for k in _ACTION_KINDS)
-    country_filter = ("{ ?a kg:agent ?c } UNION { ?a kg:destination ?c } " +
+    country_filter = ("{ ?a kg:agent|kg:coAgent ?c } UNION { ?a kg:destination ?c } " +
                       _match("?c", country)) if country else ""
     speaker_filter = ("?st ?rel ?a ; kg:speaker ?sp . " + _match("?sp", speaker)) \
         if speaker else ""
     return _PREFIXES + f"""CONSTRUCT {{
-  ?a a ?kind ; kg:agent ?agent ; kg:destination ?dest ; kg:what ?what ;
+  ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:what ?what ;
      kg:personnelMin ?min ; kg:personnelMax ?max ; kg:duration ?duration ; kg:status ?status ;
      kg:reportedIn ?art .
-  ?agent rdfs:label ?agl . ?dest rdfs:label ?dl .
+  ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl .
   ?art a kg:Article ; schema:datePublished ?date ; schema:headline ?headline .
   ?claim ?how ?a ; kg:speaker ?csp . ?csp rdfs:label ?cspl .
 }} WHERE {{
@@ -128,6 +128,7 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
   }} ORDER BY ?a LIMIT {limit} }}
   ?a a ?kind . FILTER(?kind IN ({kinds}))
   OPTIONAL {{ ?a kg:agent ?agent OPTIONAL {{ ?agent rdfs:label ?agl }} }}
+  OPTIONAL {{ ?a kg:coAgent ?co OPTIONAL {{ ?co rdfs:label ?col }} }}
   OPTIONAL {{ ?a kg:destination ?dest OPTIONAL {{ ?dest rdfs:label ?dl }} }}
   OPTIONAL {{ ?a kg:what ?what }} OPTIONAL {{ ?a kg:personnelMin ?min }}
   OPTIONAL {{ ?a kg:personnelMax ?max }} OPTIONAL {{ ?a kg:duration ?duration }}
@@ -176,8 +177,8 @@ def _respond(kind: str) -> Response:
     else:
         body = st.cached(key, lambda: _framed(
             actions_query(speaker, country, dates, limit),
-            {"@type": list(_ACTION_KINDS), "agent": _EMBED, "destination": _EMBED,
-             "reportedIn": _EMBED, **{name: _WHO for name in _REVERSE}},
+            {"@type": list(_ACTION_KINDS), "agent": _EMBED, "coAgent": _EMBED,
+             "destination": _EMBED, "reportedIn": _EMBED, **{name: _WHO for name in _REVERSE}},
             _REVERSE))
     response = Response(body, content_type="application/ld+json; charset=utf-8")
     response.headers["Link"] = f'<{_context_url()}>; rel="http://www.w3.org/ns/json-ld#context"'

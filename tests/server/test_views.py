@@ -142,3 +142,21 @@ def test_vendored_assets_are_served_from_node_modules(client):
     assert client.get("/static/vendor/../package.json").status_code == 404
     assert client.get("/static/vendor/yasgui/other.js").status_code == 404
     assert client.get("/static/kg/graph.js").status_code == 200
+
+
+def test_api_actions_find_joint_actions_by_any_of_their_agents(builder, tmp_path):
+    from kg.config import Settings
+    from kg.pipeline import build
+    from kg.read import read_articles
+    from kg.store import open_store
+    from server import create_app
+
+    article = tmp_path / "joint.txt"
+    article.write_text(" date 2025-03 Norge og Danmark sender fregatter til Østersjøen.\n",
+                       encoding="utf-8")
+    store = open_store("memory:")
+    assert build(read_articles([str(article)]), store=store, builder=builder).ok
+    client = create_app(Settings(base_iri="http://127.0.0.1:8000/"), store=store).test_client()
+    (action,) = client.get("/api/actions?country=Danmark").json["@graph"]
+    assert "Danmark" in json.dumps(action["coAgent"], ensure_ascii=False)
+    assert "Norge" in json.dumps(action["agent"])
