@@ -352,6 +352,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     the trigger, ``before`` the whole sentence before the trigger.
     """
     low, lead_low = clause.lower(), lead.lower()
+    # A purpose after the trigger ("… i beredskap for å kunne sendes …") says why, not whether.
+    purpose = re.search(r"(?<![\w-])(?:for å|slik at)\s", low[len(lead_low):])
+    if purpose:
+        low = low[: len(lead_low) + purpose.start()]
     attack = kind in ("Attack", "Invasion")
     if any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0]) or cue in lead_low[-40:]
            for cue in lexicon.words("purpose_cues")):
@@ -404,8 +408,7 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             r"\bdonerer\b|\bleverer\b", low):
         return "Announced" if kind != "Exercise" or re.search(r"\bskal\b|\bvil\b", low) \
             else "Ongoing"
-    if statement is not None and statement.speaker in same_side and kind in (
-            "Withdrawal", "Exercise"):
+    if statement is not None and statement.speaker in same_side and kind == "Withdrawal":
         return "Claimed"  # a party's word about its own forces pulling back
     if attack and _carried_out(word, lead_low, low, lexicon):
         return "Completed"  # "Russland angrep kraftverk natt til tirsdag": a strike done

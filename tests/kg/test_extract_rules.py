@@ -857,3 +857,14 @@ def test_a_foreign_border_guard_is_a_state_body_that_speaks():
 def test_joint_actions_have_one_agent_and_co_agents(body, agent, co_agents):
     (action,) = _extract(body).actions
     assert (action.agent, action.co_agents) == (agent, co_agents)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("USA setter 8500 soldater i høy beredskap for å kunne sendes østover, opplyser Pentagon.",
+     [("ReadinessIncrease", "Country:USA", "Ongoing")]),
+    ("Totalt deltar rundt 4000 soldater i øvelsen, opplyser Forsvaret.",
+     [("Exercise", "Country:Norge", "Ongoing")]),
+    ("Norge kan sende soldater til Litauen for å hjelpe.", []),
+])
+def test_a_purpose_clause_does_not_make_an_action_hypothetical(body, expected):
+    assert _acts(_extract(body)) == expected
