@@ -113,9 +113,21 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
         surfaces.setdefault(surface, entry)
         if surface[0].islower():  # "det russiske forsvarsdepartementet" opening a sentence
             surfaces.setdefault(surface[0].upper() + surface[1:], entry)
+    seats: dict[str, str] = {k: v for k, v in lexicon.raw.get("metonyms", {}).items()
+                             if k != "comment"}
     for match in _surface_regex(list(surfaces)).finditer(text, body.start):
         entry = surfaces[match.group(0)]
         span = Span(match.start(), match.end())
+        if taken and taken[-1].end > span.start:
+            continue  # inside "Forsvarsdepartementet i Moskva"
+        abroad = _foreign_body(match, entry, seats, gazetteer)
+        if abroad is not None:  # "Forsvarsdepartementet i Moskva": Russia's, not Norway's
+            key, label, found_entry, end = abroad
+            span = Span(match.start(), end)
+            table.add(Found(span, key, EntityType.ORGANISATION, "state_body"), label,
+                      found_entry)
+            taken.append(span)
+            continue
         how = "genitive" if match.group(0) not in entry.surfaces else "gazetteer"
         table.add(Found(span, entry.key, entry.type, how), entry.label_nb, entry)
         taken.append(span)
@@ -262,6 +274,34 @@ _AUTHORITIES = (r"(?:myndigheter|myndighetene|styresmakter|styresmaktene|etterre
                 r"etterretningen)")
 
 
+_SEAT = re.compile(r"\s+i\s+([A-ZÆØÅ][\wæøå]+)")
+
+
+def _indefinite(noun: str) -> str:
+    """departementet -> departement, tjenesten -> tjeneste, marinen -> marine."""
+    return (noun[:-1] if noun.endswith(("tjenesten", "marinen")) else
+            noun[:-2] if noun.endswith(("et", "en")) else noun)
+
+
+def _foreign_body(match: re.Match[str], entry: GazetteerEntry, seats: dict[str, str],
+                  gazetteer: Gazetteer) -> tuple[str, str, GazetteerEntry | None, int] | None:
+    """A ministry or service named without its country but placed in a foreign capital
+    (``Forsvarsdepartementet i Moskva``): that state's body (key, label, entry, end)."""
+    if entry.type is not EntityType.ORGANISATION or not re.fullmatch(
+            _BODY_NOUN, match.group(0).lower()):
+        return None
+    seat = _SEAT.match(match.string, match.end())
+    if seat is None or seat.group(1) not in seats:
+        return None
+    country = gazetteer.find(seats[seat.group(1)], EntityType.COUNTRY)
+    if country is None or country.label_nb == "Norge":
+        return None
+    label = f"{genitive(country.label_nb)} {_indefinite(match.group(0).lower())}"
+    found = gazetteer.find(label, EntityType.ORGANISATION)
+    return (found.key if found else f"Organisation:{label}",
+            found.label_nb if found else label, found, seat.end())
+
+
 def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gazetteer: Gazetteer,
                   lexicon: Lexicon) -> None:
     """``det amerikanske forsvarsdepartementet`` -> the organisation ``USAs forsvarsdepartement``
@@ -285,11 +325,7 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
             table.add(Found(span, country.key, country.type, "state_body"), country.label_nb,
                       country)
         else:
-            noun = match.group(2).lower()
-            # the indefinite form: departementet -> departement, tjenesten -> tjeneste
-            base = (noun[:-1] if noun.endswith(("tjenesten", "marinen")) else
-                    noun[:-2] if noun.endswith(("et", "en")) else noun)
-            label = f"{genitive(country.label_nb)} {base}"
+            label = f"{genitive(country.label_nb)} {_indefinite(match.group(2).lower())}"
             entry = gazetteer.find(label, EntityType.ORGANISATION)
             key = entry.key if entry else f"Organisation:{label}"
             table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),

@@ -868,3 +868,15 @@ def test_joint_actions_have_one_agent_and_co_agents(body, agent, co_agents):
 ])
 def test_a_purpose_clause_does_not_make_an_action_hypothetical(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "speaker", "expected"), [
+    ("Forsvarsdepartementet i Moskva opplyser at styrkene er på vei tilbake til basene.",
+     "Organisation:Russlands forsvarsdepartement", [("Withdrawal", "Country:Russland",
+                                                     "Claimed")]),
+    ("Utenriksdepartementet i Washington sier at samtalene fortsetter.",
+     "Organisation:USAs utenriksdepartement", []),
+])
+def test_a_ministry_placed_in_a_foreign_capital_is_that_states(body, speaker, expected):
+    e = _extract(body)
+    assert [s.speaker for s in e.statements] == [speaker] and _acts(e) == expected
