@@ -389,8 +389,11 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             return "Denied" if statement.speaker in same_side else None
         if lemma in lexicon.words("hedging_verbs"):
             return "Claimed"
-    if _cue(lexicon, "distance_cues", low):
-        return "Claimed"
+    own_word = (statement is not None and statement.verb == "ifølge"
+                and statement.speaker in same_side
+                and kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise"))
+    if _cue(lexicon, "distance_cues", low) and not own_word:
+        return "Claimed"  # (a government's word on its own sending is its announcement)
     if intent is not None and intent != "Ongoing":
         return intent
     done = _alt(lexicon, "completion_cues", lexicon.actions.get("completion_cues", []))

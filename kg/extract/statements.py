@@ -541,10 +541,15 @@ def _ifolge(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
             # the start, "Ifølge Nato er beredskapen høy", the verb-second clause needs the
             # whole sentence.)
             comma = re.search(r"[\s,]+$", text[s_start:phrase])
-            if phrase > s_start and comma and comma.start() > 8 and re.match(
-                    r"[\s.!]*$", text[mention.span.end : s_end]):
+            # "…, ifølge Tyrkias forsvarsminister.": a title may follow the genitive
+            tail = re.match(r"(?:\s+[a-zæøå-]+){0,3}(?=[\s.!]*$)", text[mention.span.end:s_end])
+            speaker = mention.key
+            if phrase > s_start and comma and comma.start() > 8 and tail:
                 content = _trim(text, s_start, s_start + comma.start())
-            return Statement(mention.key, content, Span(s_start, s_end), "reported", "ifølge", (),
+                if tail.group(0).strip():
+                    speaker = _speaker_from_phrase(
+                        ctx, mention.span.start, mention.span.end + tail.end()) or speaker
+            return Statement(speaker, content, Span(s_start, s_end), "reported", "ifølge", (),
                              "ifolge.v1")
     return None
 

@@ -880,3 +880,15 @@ def test_a_purpose_clause_does_not_make_an_action_hypothetical(body, expected):
 def test_a_ministry_placed_in_a_foreign_capital_is_that_states(body, speaker, expected):
     e = _extract(body)
     assert [s.speaker for s in e.statements] == [speaker] and _acts(e) == expected
+
+
+@pytest.mark.parametrize(("body", "speaker", "status"), [
+    ("Tyrkia leverer droner til Ukraina, ifølge Tyrkias forsvarsminister.", "Country:Tyrkia",
+     "Announced"),
+    ("Tyrkia leverer droner til Ukraina, ifølge Reuters.", "Organisation:Reuters", "Claimed"),
+])
+def test_trailing_ifolge_with_a_title_and_a_government_on_its_own_sending(body, speaker,
+                                                                          status):
+    e = _extract(body)
+    assert _said(e) == [(speaker, "Tyrkia leverer droner til Ukraina")]
+    assert [a.status for a in e.actions] == [status]
