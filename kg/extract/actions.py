@@ -373,6 +373,11 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return _POSSIBLE_ATTACK if attack else None  # a condition, option or demand
     infinitive = re.search(r"(?<![\w-])å\s+(?:[\wæøå]+\s+){0,3}$", lead_low)
     intent: str | None = None
+    if (infinitive and re.match(r"å\s+ha\s", lead_low[infinitive.start():])
+            and statement is not None and statement.verb and statement.speaker in same_side
+            and speech_lemmas.get(statement.verb, statement.verb)
+            in lexicon.words("denial_verbs")):
+        return "Denied"  # "Russland nekter for å ha angrepet …": the agent denies having done it
     if infinitive:
         head = lead_low[: infinitive.start() + 1]
         for phrase, status in lexicon.raw.get("intent_infinitive", {}).items():

@@ -892,3 +892,13 @@ def test_trailing_ifolge_with_a_title_and_a_government_on_its_own_sending(body, 
     e = _extract(body)
     assert _said(e) == [(speaker, "Tyrkia leverer droner til Ukraina")]
     assert [a.status for a in e.actions] == [status]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Russland nekter for å ha angrepet sivile mål.", [("Attack", "Country:Russland", "Denied")]),
+    ("Belarus avviser å ha sendt soldater til Ukraina.",
+     [("Deployment", "Country:Belarus", "Denied")]),
+    ("Russland nekter å sende soldater til Belarus.", []),
+])
+def test_an_agent_denying_having_done_it(body, expected):
+    assert _acts(_extract(body)) == expected
