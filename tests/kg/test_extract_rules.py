@@ -902,3 +902,16 @@ def test_trailing_ifolge_with_a_title_and_a_government_on_its_own_sending(body, 
 ])
 def test_an_agent_denying_having_done_it(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Noreg sender 100 soldatar til Litauen.",
+     [("Deployment", "Country:Norge", "Country:Litauen", 100, None)]),
+    ("Sverige skal sende to fregattar til Austersjøen i tre månader.",
+     [("Deployment", "Country:Sverige", "Place:Østersjøen", None, "P3M")]),
+    ("Russland har trekt styrkane tilbake frå grensa.",
+     [("Withdrawal", "Country:Russland", None, None, None)]),
+])
+def test_nynorsk_names_units_and_durations(body, expected):
+    assert [(a.kind, a.agent, a.destination, a.personnel_min, a.duration)
+            for a in _extract(body).actions] == expected
