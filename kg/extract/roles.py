@@ -133,6 +133,14 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     return keys.pop() if len(keys) == 1 else None
 
 
+def _not_current(before: str, lexicon: Lexicon) -> bool:
+    """``tidligere``, ``påtroppende`` … right before a title: a former or future office."""
+    words = lexicon.roles.get("not_current", [])
+    return bool(words) and re.search(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:\w+s\s+)?$",
+        before.lower()) is not None
+
+
 def find_roles(article: Article, sentences: Sequence[Sentence], *, table: MentionTable,
                lexicon: Lexicon, gazetteer: Gazetteer) -> tuple[list[Role], TitleBook]:
     """Roles attested in the article, and title mentions added to ``table``."""
@@ -167,6 +175,8 @@ def find_roles(article: Article, sentences: Sequence[Sentence], *, table: Mentio
                 of, start = owner[0].key, gen_start
             elif adjective is not None:  # "den finske presidenten Sauli Niinistö"
                 of, start = adjective.key, gen_start
+        if _not_current(text[max(article.body_start, start - 30):start], lexicon):
+            continue  # "tidligere forsvarsminister X": not the office held at the date
         if of is None and title in default_titles:
             at = max(bisect.bisect_right(starts, person.span.start) - 1, 0)
             sentence = sentences[at].span if sentences else Span(article.body_start, len(text))
@@ -232,8 +242,14 @@ def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
         owner = [m for m in table.mentions if m.type in _ORGS
                  and text[m.span.end - 1 : m.span.end] in ("s", "'")
                  and 0 < match.start() - m.span.end <= 1]
+        place = re.match(r"\s+(?:i|for)\s+", text[match.end():])
+        where = next((m for m in table.mentions if place is not None
+                      and m.span.start == match.end() + place.end()
+                      and (m.type in _ORGS or _metonym(table, m))), None)
         if owner:
             of, start = owner[-1].key, owner[-1].span.start
+        elif where is not None and of is None:
+            of = where.key  # "forsvarsminister i Sverige"
         elif of is None:
             definite = word != title and not word.startswith(title + "-")
             if not definite and word[0].islower():
@@ -243,11 +259,14 @@ def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
         span = Span(start, match.end())
         if any(t.start < span.end and span.start < t.end for t in taken):
             continue
+        if _not_current(text[max(article.body_start, start - 30):start], lexicon):
+            continue
         # "Kari Nordmann, Norges utenriksminister, sier …": the title is an appositive
         # of the name before it; it says what she is, whoever the lexicon names.
         head = table.before(span.start, (EntityType.PERSON,))
+        after = where.span.end if where is not None and of == where.key else span.end
         appositive = head is not None and re.fullmatch(
-            r",\s*", text[head.span.end : span.start]) and re.match(r"\s*[,.;]", text[span.end:])
+            r",\s*", text[head.span.end : span.start]) and re.match(r"\s*[,.;]", text[after:])
         person = head.key if head is not None and appositive else book.learned.get((of, title))
         if appositive and head is not None:
             book.learned.setdefault((of, title), head.key)

@@ -915,3 +915,17 @@ def test_an_agent_denying_having_done_it(body, expected):
 def test_nynorsk_names_units_and_durations(body, expected):
     assert [(a.kind, a.agent, a.destination, a.personnel_min, a.duration)
             for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Kari Nordmann, forsvarsminister i Sverige, sier at landet er klart.",
+     {("Person:Kari Nordmann", "Country:Sverige", "forsvarsminister")}),
+    ("– Vi er klare, sier Ola Hansen, statsminister i Danmark.",
+     {("Person:Ola Hansen", "Country:Danmark", "statsminister")}),
+    ("Tidligere forsvarsminister Ola Hansen mener regjeringen må gjøre mer.", set()),
+    ("Påtroppende president Ola Hansen sier at landet vil forhandle.", set()),
+    ("Natos tidligere generalsekretær Ola Hansen sier at dette er alvorlig.", set()),
+])
+def test_appositive_offices_of_a_country_and_no_former_or_future_office(body, expected):
+    assert {(r.holder, r.of, r.title) for r in _extract(body, "2025-03").roles
+            if r.kind == "position"} == expected
