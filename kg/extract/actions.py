@@ -357,9 +357,11 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if purpose:
         low = low[: len(lead_low) + purpose.start()]
     attack = kind in ("Attack", "Invasion")
-    if any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0]) or cue in lead_low[-40:]
-           for cue in lexicon.words("purpose_cues")):
-        return None  # "for å unngå krig": a purpose, not an action
+    intended = any(re.search(rf"{re.escape(phrase)}\s+(?:[\wæøå]+\s+){{0,3}}$", lead_low)
+                   for phrase in lexicon.raw.get("intent_infinitive", {}))
+    if not intended and any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0])
+                            or cue in lead_low[-40:] for cue in lexicon.words("purpose_cues")):
+        return None  # "for å unngå krig": a purpose, not an action ("bestemt seg for å": intent)
     if _cue(lexicon, "fear_cues", low):
         # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
         return "Feared" if kind in _HOSTILE else None
@@ -692,7 +694,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         for key, action in merged.items():
             if key[0] == kind and (agent is None or key[1] == agent) and action.status in (
                     "Claimed", "Disputed"):
-                merged[key] = replace(action, status="Disputed", disputed_by=tuple(
+                # alleged by others and contested by its own agent: denied (GOLD.md)
+                own = (_state_of(statements[holder].speaker, bodies) == action.agent
+                       and not any(_state_of(statements[i].speaker, bodies) == action.agent
+                                   for i in action.statements if i != holder))
+                merged[key] = replace(action, status="Denied" if own else "Disputed",
+                                      disputed_by=tuple(
                     sorted(set(action.disputed_by) | {holder})),
                     statements=tuple(i for i in action.statements if i != holder))
     # "Støre avviser dette": a denial of the statement just before contests its actions.

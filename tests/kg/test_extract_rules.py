@@ -929,3 +929,20 @@ def test_nynorsk_names_units_and_durations(body, expected):
 def test_appositive_offices_of_a_country_and_no_former_or_future_office(body, expected):
     assert {(r.holder, r.of, r.title) for r in _extract(body, "2025-03").roles
             if r.kind == "position"} == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("USA har bestemt seg for å sende 3000 soldater til Polen, melder CNN.",
+     [("Deployment", "Country:USA", "Announced")]),
+    ("Norge øker budsjettet for å sende soldater til Litauen.", []),
+    ("USA har satt 8500 soldater i høy beredskap.",
+     [("ReadinessIncrease", "Country:USA", "Ongoing")]),
+    ("Storbritannia dobler antall soldater i Estland.",
+     [("MilitaryBuildup", "Country:Storbritannia", "Ongoing")]),
+    ("Amerikanske krigsskip er på vei til Middelhavet, opplyser Pentagon.",
+     [("Deployment", "Country:USA", "Ongoing")]),
+    ("Washington avviser påstandene fra Moskva om at amerikanske soldater er på vei til "
+     "Ukraina.", [("Deployment", "Country:USA", "Denied")]),
+])
+def test_intent_readiness_doubling_forces_under_way_and_denied_allegations(body, expected):
+    assert _acts(_extract(body)) == expected
