@@ -369,6 +369,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return None
     if _cue(lexicon, "conditionals", low):
         return None  # "hvis Russland angriper": a condition asserts nothing
+    if _cue(lexicon, "options", lead_low):
+        return None  # "USA vurderer å gjennomføre luftangrep": an option of its own
     if _cue(lexicon, "hypothetical", low) or re.search(
             r"\bkan\b|\bkunne\b|\bville\b|\bhvis\b|\bdersom\b|\bmå\b|\bbør\b|\bburde\b",
             low):
@@ -434,7 +436,11 @@ def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
     if word in lexicon.actions.get("strike_perfect", []) and re.search(
             r"\b(?:har|hadde|ble|blei|er blitt|har blitt)\s+(?:\w+\s+){0,2}$", lead):
         return True
+    done = _alt(lexicon, "strike_done_verbs", lexicon.actions.get("strike_done_verbs", []))
+    if done and re.search(rf"(?<![\w-])(?:{done})\s+(?:\w+\s+){{0,2}}$", lead):
+        return True  # "USA gjennomførte luftangrep mot …"
     determiners = _alt(lexicon, "noun_determiners", lexicon.actions.get("noun_determiners", []))
+    word = word.split()[0] if word.split() else word  # "skjøt flere missiler"
     return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not re.search(
         rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead)
 

@@ -242,7 +242,7 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
 
 _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"
               r"ambassaden|marinen|hæren|flyvåpenet|generalstaben|kystvakten|grensevakten|"
-              r"grensepolitiet|sikkerhetstjenesten|sikkerhetspolitiet|"
+              r"grensepolitiet|sikkerhetstjenesten|sikkerhetspolitiet|militæret|"
               r"presidentadministrasjonen)")
 _GENITIVE_BODY = re.compile(
     r"\s+(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"

@@ -946,3 +946,19 @@ def test_appositive_offices_of_a_country_and_no_former_or_future_office(body, ex
 ])
 def test_intent_readiness_doubling_forces_under_way_and_denied_allegations(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Iran avfyrte rundt 180 ballistiske missiler mot Israel tirsdag kveld.",
+     [("Attack", "Country:Iran", "Completed")]),
+    ("USA og Storbritannia gjennomførte luftangrep mot stillinger i Jemen.",
+     [("Attack", "Country:USA", "Completed")]),
+    ("Russland skjøt flere missiler mot Kyiv i natt.",
+     [("Attack", "Country:Russland", "Completed")]),
+    ("USA vurderer å gjennomføre luftangrep.", []),
+    ("Politiet avfyrte varselskudd.", []),
+    ("Israel angrep mål i Iran, opplyser det israelske militæret.",
+     [("Attack", "Country:Israel", "Completed")]),
+])
+def test_strikes_carried_out_and_options_weighed(body, expected):
+    assert _acts(_extract(body)) == expected
