@@ -150,6 +150,8 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
                 graph.add((iri, KG.coAgent, iris[partner]))
         if action.destination in iris:
             graph.add((iri, KG.destination, iris[action.destination]))
+        if action.target in iris:
+            graph.add((iri, KG.target, iris[action.target]))
         graph.add((iri, KG.status, KG[action.status]))
         graph.add((iri, KG.reportedIn, article_iri))
         if action.what:

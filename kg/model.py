@@ -141,6 +141,7 @@ class MilitaryAction:
     date_text: str | None = None
     date: str | None = None
     co_agents: tuple[str, ...] = ()  # Entity.keys acting jointly with the agent
+    target: str | None = None  # Entity.key an attack is aimed at
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,11 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
     speaker_filter = ("?st ?rel ?a ; kg:speaker ?sp . " + _match("?sp", speaker)) \
         if speaker else ""
     return _PREFIXES + f"""CONSTRUCT {{
-  ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:what ?what ;
+  ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:target ?tg ;
+     kg:what ?what ;
      kg:personnelMin ?min ; kg:personnelMax ?max ; kg:duration ?duration ; kg:status ?status ;
      kg:reportedIn ?art .
-  ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl .
+  ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl . ?tg rdfs:label ?tgl .
   ?art a kg:Article ; schema:datePublished ?date ; schema:headline ?headline .
   ?claim ?how ?a ; kg:speaker ?csp . ?csp rdfs:label ?cspl .
 }} WHERE {{
@@ -130,6 +131,7 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
   OPTIONAL {{ ?a kg:agent ?agent OPTIONAL {{ ?agent rdfs:label ?agl }} }}
   OPTIONAL {{ ?a kg:coAgent ?co OPTIONAL {{ ?co rdfs:label ?col }} }}
   OPTIONAL {{ ?a kg:destination ?dest OPTIONAL {{ ?dest rdfs:label ?dl }} }}
+  OPTIONAL {{ ?a kg:target ?tg OPTIONAL {{ ?tg rdfs:label ?tgl }} }}
   OPTIONAL {{ ?a kg:what ?what }} OPTIONAL {{ ?a kg:personnelMin ?min }}
   OPTIONAL {{ ?a kg:personnelMax ?max }} OPTIONAL {{ ?a kg:duration ?duration }}
   OPTIONAL {{ ?a kg:status ?status }}
@@ -178,7 +180,8 @@ def _respond(kind: str) -> Response:
         body = st.cached(key, lambda: _framed(
             actions_query(speaker, country, dates, limit),
             {"@type": list(_ACTION_KINDS), "agent": _EMBED, "coAgent": _EMBED,
-             "destination": _EMBED, "reportedIn": _EMBED, **{name: _WHO for name in _REVERSE}},
+             "destination": _EMBED, "target": _EMBED, "reportedIn": _EMBED,
+             **{name: _WHO for name in _REVERSE}},
             _REVERSE))
     response = Response(body, content_type="application/ld+json; charset=utf-8")
     response.headers["Link"] = f'<{_context_url()}>; rel="http://www.w3.org/ns/json-ld#context"'

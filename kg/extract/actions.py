@@ -451,6 +451,21 @@ def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
     return bool(re.search(rf"(?<![\w-])(?:{nouns})\b[^.]{{0,60}}\bom\s+at\b", before.lower()))
 
 
+_TARGET_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:(?:mot|på|i|inn i|over)\s+)?")
+
+
+def _target(table: MentionTable, text: str, start: int, end: int) -> str | None:
+    """What an attack is aimed at: the first country, place or organisation after the trigger
+    in its clause ("angrep Kharkiv", "missiler mot Israel", "invadere Ukraina")."""
+    for mention in table.covering(start, end):
+        if mention.type in (EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANISATION) \
+                and _TARGET_GAP.fullmatch(text[start:mention.span.start]):
+            return mention.key
+        if mention.type is EntityType.PERSON:
+            return None
+    return None
+
+
 def _co_agents(table: MentionTable, text: str, start: int, trigger: int, agent: str | None,
                bodies: dict[str, str]) -> tuple[str, ...]:
     """Actors joined to the agent by ``og`` or commas before the trigger ("Norge, Sverige og
@@ -662,6 +677,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),
                     destination=destination, what=what,
+                    target=_target(table, text, trigger + len(match.group(0)), clause_end)
+                    if named in ("Attack", "Invasion") else None,
                     personnel_min=personnel[0] if personnel else None,
                     personnel_max=personnel[1] if personnel else None,
                     duration=duration,
@@ -691,7 +708,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 personnel_min=old.personnel_min or action.personnel_min,
                 personnel_max=old.personnel_max or action.personnel_max,
                 duration=old.duration or action.duration, end=old.end or action.end,
-                co_agents=old.co_agents or action.co_agents,
+                co_agents=old.co_agents or action.co_agents, target=old.target or action.target,
                 status=status, more_evidence=(*old.more_evidence, action.evidence),
                 date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:

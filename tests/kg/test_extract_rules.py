@@ -962,3 +962,15 @@ def test_intent_readiness_doubling_forces_under_way_and_denied_allegations(body,
 ])
 def test_strikes_carried_out_and_options_weighed(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "target"), [
+    ("Israel angrep natt til lørdag militære mål i Iran.", "Country:Iran"),
+    ("Iran avfyrte rundt 180 ballistiske missiler mot Israel tirsdag kveld.", "Country:Israel"),
+    ("Russiske styrker angrep byen Kharkiv med droner.", "Place:Kharkiv"),
+    ("Russland kan invadere Ukraina.", "Country:Ukraina"),
+    ("Russland angrep, sa Kari Nordmann.", None),
+])
+def test_what_an_attack_is_aimed_at(body, target):
+    (action,) = _extract(body).actions
+    assert action.target == target

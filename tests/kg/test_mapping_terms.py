@@ -138,3 +138,10 @@ def test_a_joint_action_names_its_co_agents_in_rdf():
                 for label in graph.objects(node, RDFS.label) if label.language == "nb"}
 
     assert (names(KG.agent), names(KG.coAgent)) == ({"Norge"}, {"Danmark"})
+
+
+def test_an_attack_names_its_target_in_rdf():
+    graph, _ = _graph("Russland angrep Ukraina i natt.", "2025-03")
+    (action,) = graph.subjects(RDF.type, KG.Attack)
+    assert {str(label) for node in graph.objects(action, KG.target)
+            for label in graph.objects(node, RDFS.label) if label.language == "nb"} == {"Ukraina"}
