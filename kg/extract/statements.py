@@ -290,8 +290,9 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
         block = blocks[index]
         index += 1
         start, end = block[0].span.start, block[-1].span.end
+        relaxed = attribution_appositive.search(text[start:end])
         match = attribution.search(text[start:end]) or _person_first(
-            ctx, attribution_appositive.search(text[start:end]), start) or inner_attribution.search(
+            ctx, relaxed, start) or _person_named(ctx, relaxed, start) or inner_attribution.search(
             text[start:end])
         if match is None and index < len(blocks):
             following = blocks[index]

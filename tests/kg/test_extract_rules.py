@@ -974,3 +974,9 @@ def test_strikes_carried_out_and_options_weighed(body, expected):
 def test_what_an_attack_is_aimed_at(body, target):
     (action,) = _extract(body).actions
     assert action.target == target
+
+
+def test_a_dash_quote_attributed_to_a_title_with_its_body_then_the_name():
+    e = _extract("– Vi følger situasjonen nøye, sier pressetalsperson i Forsvaret, Kari Nordmann, "
+                 "til NTB.")
+    assert _said(e) == [("Person:Kari Nordmann", "Vi følger situasjonen nøye")]
