@@ -980,3 +980,25 @@ def test_a_dash_quote_attributed_to_a_title_with_its_body_then_the_name():
     e = _extract("– Vi følger situasjonen nøye, sier pressetalsperson i Forsvaret, Kari Nordmann, "
                  "til NTB.")
     assert _said(e) == [("Person:Kari Nordmann", "Vi følger situasjonen nøye")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Kari Nordmann bygger opp styrkene sine langs grensen.", []),
+    ("Russland bygger opp styrkene sine langs grensen.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Norge har i dag rundt 200 soldater i Litauen.", [("Deployment", "Country:Norge", "Ongoing")]),
+    ("USA har over 10 000 soldater stasjonert i Polen.",
+     [("Deployment", "Country:USA", "Ongoing")]),
+    ("Norge har ikke soldater i Ukraina.", []),
+    ("Kreml har tidligere avvist at Russland har planer om å angripe et Nato-land.",
+     [("Attack", "Country:Russland", "Denied")]),
+])
+def test_build_ups_forces_stationed_and_denied_plans(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_a_request_to_send_forces_is_a_statement_not_an_action():
+    e = _extract("Kari Nordmann ber Nato-landene om å sende flere soldater til Polen.")
+    assert _said(e) == [("Person:Kari Nordmann",
+                         "ber Nato-landene om å sende flere soldater til Polen")]
+    assert e.actions == ()
