@@ -1002,3 +1002,11 @@ def test_a_request_to_send_forces_is_a_statement_not_an_action():
     assert _said(e) == [("Person:Kari Nordmann",
                          "ber Nato-landene om å sende flere soldater til Polen")]
     assert e.actions == ()
+
+
+
+def test_a_second_that_clause_without_its_own_verb_stays_in_one_statement():
+    e = _extract("Kari Nordmann sier at Norge vurderer å øke bidraget, men at ingen beslutning "
+                 "er tatt.")  # as the gold annotates "mener A, men at B"
+    assert _said(e) == [("Person:Kari Nordmann",
+                         "Norge vurderer å øke bidraget, men at ingen beslutning er tatt")]
