@@ -279,7 +279,7 @@ _SEAT = re.compile(r"\s+i\s+([A-ZÆØÅ][\wæøå]+)")
 
 def _indefinite(noun: str) -> str:
     """departementet -> departement, tjenesten -> tjeneste, marinen -> marine."""
-    return (noun[:-1] if noun.endswith(("tjenesten", "marinen")) else
+    return (noun[:-1] if noun.endswith(("tjenesten", "marinen", "ambassaden")) else
             noun[:-2] if noun.endswith(("et", "en")) else noun)
 
 

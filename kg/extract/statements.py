@@ -115,7 +115,11 @@ def _is_actor(ctx: _Context, mention: Found) -> bool:
     if mention.type in _ACTORS:
         return True
     entry = ctx.table.entries.get(mention.key)
-    return bool(entry is not None and entry.metonym)
+    if entry is None or not entry.metonym:
+        return False
+    before = ctx.article.text[max(0, mention.span.start - 6):mention.span.start]
+    return not re.search(r"(?<![\w-])(?:i|fra|til|mot|ved|på|nær)\s+$", before, re.IGNORECASE)
+    # ("ambassaden i Oslo": a place, not Norway speaking)
 
 
 def _pronoun_speaker(ctx: _Context, offset: int, pronoun: str | None = None) -> str | None:

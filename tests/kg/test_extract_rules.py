@@ -1010,3 +1010,12 @@ def test_a_second_that_clause_without_its_own_verb_stays_in_one_statement():
                  "er tatt.")  # as the gold annotates "mener A, men at B"
     assert _said(e) == [("Person:Kari Nordmann",
                          "Norge vurderer å øke bidraget, men at ingen beslutning er tatt")]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Den russiske ambassaden i Oslo sier at Norge bidrar til å forlenge krigen.",
+     "Organisation:Russlands ambassade"),
+    ("Kari Nordmann har bedt Nato om å opprette en flyforbudssone.", "Person:Kari Nordmann"),
+])
+def test_a_capital_after_a_preposition_is_a_place_and_requests_are_statements(body, speaker):
+    assert [s.speaker for s in _extract(body).statements] == [speaker]
