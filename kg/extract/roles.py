@@ -81,6 +81,10 @@ def _base_title(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
     aliases = {k.lower(): v for k, v in lexicon.roles.get("aliases", {}).items()}
     titles = set(lexicon.roles.get("titles", []))
     suffixes = tuple(lexicon.roles.get("title_suffixes", []))
+    head, dash, rest = word.partition("-")
+    if dash and head[:1].isupper() and rest.islower() and word.lower() not in aliases and (
+            rest in titles or (rest.endswith(suffixes) and len(rest) > 4)):
+        return rest, head  # "Høyre-leder", "Frp-leder": the office of that party or body
     if word[:1].isupper() and word[1:].islower():  # "Utenriksminister" opening a sentence
         word = word.lower()
     for form in (word, word[:-2] if word.endswith("en") else None,
@@ -102,7 +106,7 @@ def _metonym(table: MentionTable, mention: Found) -> bool:
 def _key_of(gazetteer: Gazetteer, label: str | None) -> str | None:
     if not label:
         return None
-    entry = gazetteer.find(label)
+    entry = gazetteer.find(label) or gazetteer.parties.get(label)  # "Ap-leder"
     return entry.key if entry else None
 
 

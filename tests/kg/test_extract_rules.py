@@ -1019,3 +1019,13 @@ def test_a_second_that_clause_without_its_own_verb_stays_in_one_statement():
 ])
 def test_a_capital_after_a_preposition_is_a_place_and_requests_are_statements(body, speaker):
     assert [s.speaker for s in _extract(body).statements] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Høyre-leder Kari Nordmann mener regjeringen er for passiv.",
+     ("Person:Kari Nordmann", "Organisation:Høyre", "leder")),
+    ("Ap-leder Kari Nordmann sier at Norge støtter Ukraina.",
+     ("Person:Kari Nordmann", "Organisation:Arbeiderpartiet", "leder")),
+])
+def test_an_office_compounded_with_its_party(body, expected):
+    assert expected in {(r.holder, r.of, r.title) for r in _extract(body).roles}
