@@ -17,8 +17,8 @@ from kg.model import Article, EntityType, Span
 __all__ = ["Found", "MentionTable", "find_mentions"]
 
 # Latin letters of names in Norwegian news ("Orbán", "Zelenskyj", "Łukasz", "Šefčovič").
-_UPPER = "A-ZÀ-ÖØ-ÞĆČĐĘĚŁŃŇŐŘŚŠŞŢŤŮŰŹŻŽ"
-_LOWER = "a-zß-öø-ÿăąćčďđęěğıłńňőœřśšşţťůűźżž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĢĪĮĶĻĽŁŃŅŇŐŘŚŠŞŢŤŪŮŰŲŹŻŽ"
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķļľłńņňőœřśšşţťūůűųźżž"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
 _PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|bin|ibn|ten|ter)"
@@ -133,6 +133,19 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
         taken.append(span)
         if entry.type is EntityType.PERSON:
             persons[entry.key] = entry.label_nb
+
+    # "Wagner-soldater", "Hamas-krigere": the organisation whose forces they are.
+    forces = re.compile(r"-(?:soldat|styrk|kriger|tropp|milits)\w*(?![\w-])")
+    org_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.ORGANISATION]
+    if org_surfaces:
+        names = "|".join(re.escape(s) for s in sorted(org_surfaces, key=len, reverse=True))
+        bare = re.compile(rf"(?<![\w-])(?:{names})(?=-)")
+        for match in bare.finditer(text, body.start):
+            span = Span(match.start(), match.end())
+            if forces.match(text, match.end()) and not _overlaps(span, taken):
+                entry = surfaces[match.group(0)]
+                table.add(Found(span, entry.key, entry.type, "gazetteer"), entry.label_nb, entry)
+                taken.append(span)
 
     groups = gazetteer.group_index()
     if groups:

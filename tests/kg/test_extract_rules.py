@@ -1029,3 +1029,17 @@ def test_a_capital_after_a_preposition_is_a_place_and_requests_are_statements(bo
 ])
 def test_an_office_compounded_with_its_party(body, expected):
     assert expected in {(r.holder, r.of, r.title) for r in _extract(body).roles}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Kari Nordmann sier at Wagner-soldater er på vei inn i Belarus.",
+     [("Deployment", "Organisation:Wagner-gruppen")]),
+    ("Nato-styrker øver i Norge.", [("Exercise", "Organisation:Nato")]),
+])
+def test_forces_compounded_with_their_organisation_act_for_it(body, expected):
+    assert [(a.kind, a.agent) for a in _extract(body).actions] == expected
+
+
+def test_baltic_letters_in_names():
+    e = _extract("Litauens president Gitanas Nausėda sier landet er bekymret.")
+    assert [s.speaker for s in e.statements] == ["Person:Gitanas Nausėda"]
