@@ -441,6 +441,9 @@ def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
         return True  # "USA gjennomførte luftangrep mot …"
     determiners = _alt(lexicon, "noun_determiners", lexicon.actions.get("noun_determiners", []))
     word = word.split()[0] if word.split() else word  # "skjøt flere missiler"
+    if word in lexicon.actions.get("strike_past", []) and re.search(
+            r"(?:kriger|soldat|tropp|styrk|milits)\w*\s+$", lead):
+        return True  # "Hamas-krigere angrep": forces as subject, the verb in the past
     return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not re.search(
         rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead)
 

@@ -1043,3 +1043,11 @@ def test_forces_compounded_with_their_organisation_act_for_it(body, expected):
 def test_baltic_letters_in_names():
     e = _extract("Litauens president Gitanas Nausėda sier landet er bekymret.")
     assert [s.speaker for s in e.statements] == ["Person:Gitanas Nausėda"]
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ("Hamas-krigere angrep Israel i natt.", "Completed"),
+    ("Det russiske angrep på Kyiv fortsetter.", "Ongoing"),
+])
+def test_forces_as_the_subject_of_a_past_strike(body, status):
+    assert [a.status for a in _extract(body).actions] == [status]
