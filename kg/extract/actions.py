@@ -702,9 +702,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
             key = similar[0] if similar else key
         if key in merged:
             old = merged[key]
+            # the least factual wins: reported as happening and denied by its agent is Denied
             status = min(old.status, action.status, key=_RANK.index)
-            if status == "Denied" and {old.status, action.status} & {"Ongoing", "Completed"}:
-                status = "Disputed"  # reported as happening, denied by its agent
             merged[key] = replace(
                 old, kind="Invasion" if "Invasion" in (old.kind, action.kind) else old.kind,
                 statements=tuple(sorted(set(old.statements) | set(action.statements))),

@@ -1051,3 +1051,9 @@ def test_baltic_letters_in_names():
 ])
 def test_forces_as_the_subject_of_a_past_strike(body, status):
     assert [a.status for a in _extract(body).actions] == [status]
+
+
+def test_reported_by_others_and_denied_by_its_agent_is_denied():
+    e = _extract("Den estiske etterretningstjenesten mener Russland bygger opp styrkene sine "
+                 "langs grensen. Kreml avviser at det foregår noen oppbygging av styrker.")
+    assert _acts(e) == [("MilitaryBuildup", "Country:Russland", "Denied")]
