@@ -1057,3 +1057,8 @@ def test_reported_by_others_and_denied_by_its_agent_is_denied():
     e = _extract("Den estiske etterretningstjenesten mener Russland bygger opp styrkene sine "
                  "langs grensen. Kreml avviser at det foregår noen oppbygging av styrker.")
     assert _acts(e) == [("MilitaryBuildup", "Country:Russland", "Denied")]
+
+
+def test_forces_rebuilt_are_a_build_up():
+    e = _extract("Russland har gjenoppbygget styrkene sine i nord, ifølge Forsvaret.")
+    assert _acts(e) == [("MilitaryBuildup", "Country:Russland", "Claimed")]
