@@ -175,8 +175,9 @@ def load_gazetteer(language: str = "nb", directory: str | None = None) -> Gazett
             elif kind == "demonym_adj" and target is not None:
                 target.demonyms.add(surface)
             elif kind in ("place", "metonym_or_place", "metonym"):
-                same = next((e for e in entries if e.type is EntityType.PLACE
-                             and surface in e.surfaces), None)
+                same = None if target is not None else next(
+                    (e for e in entries if e.type is EntityType.PLACE and surface in e.surfaces),
+                    None)
                 if target is not None:
                     target.surfaces.add(surface)
                 elif same is not None:  # a later list may say a known place also speaks

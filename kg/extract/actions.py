@@ -357,8 +357,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if purpose:
         low = low[: len(lead_low) + purpose.start()]
     attack = kind in ("Attack", "Invasion")
-    intended = any(re.search(rf"{re.escape(phrase)}\s+(?:[\wæøå]+\s+){{0,3}}$", lead_low)
-                   for phrase in lexicon.raw.get("intent_infinitive", {}))
+    intents = _alt(lexicon, "intent_infinitive", list(lexicon.raw.get("intent_infinitive", {})))
+    intended = bool(intents) and re.search(
+        rf"(?:{intents})\s+(?:[\wæøå]+\s+){{0,3}}$", lead_low) is not None
     if not intended and any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0])
                             or cue in lead_low[-40:] for cue in lexicon.words("purpose_cues")):
         return None  # "for å unngå krig": a purpose, not an action ("bestemt seg for å": intent)
@@ -428,8 +429,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
 
 
 def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
-    """A strike in the past tense (``Israel angrep``; ``har/ble angrepet``) or with a result
-    (``et angrep … drepte``), not the noun alone (``et angrep``, ``angrepet mot``)."""
+    """``word`` (the trigger's first word) is a strike in the past tense (``Israel angrep``;
+    ``har/ble angrepet``) or one with a result (``et angrep … drepte``), not the noun alone
+    (``et angrep``, ``angrepet mot``)."""
     results = _alt(lexicon, "strike_results", lexicon.actions.get("strike_results", []))
     if results and re.search(rf"(?<![\w-])(?:{results})(?![\w-])", clause):
         return True
@@ -440,9 +442,9 @@ def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
     if done and re.search(rf"(?<![\w-])(?:{done})\s+(?:\w+\s+){{0,2}}$", lead):
         return True  # "USA gjennomførte luftangrep mot …"
     determiners = _alt(lexicon, "noun_determiners", lexicon.actions.get("noun_determiners", []))
-    word = word.split()[0] if word.split() else word  # "skjøt flere missiler"
+    forces = _alt(lexicon, "force_stems", lexicon.words("force_stems")) or "(?!)"
     if word in lexicon.actions.get("strike_past", []) and re.search(
-            r"(?:kriger|soldat|tropp|styrk|milits)\w*\s+$", lead):
+            rf"(?:{forces})\w*\s+$", lead):
         return True  # "Hamas-krigere angrep": forces as subject, the verb in the past
     return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not re.search(
         rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead)
@@ -622,7 +624,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     same_side.add(statement.speaker or "")
                 lead = text[clause_start:trigger]
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
-                                 lexicon, speech_lemmas, same_side, match.group(0))
+                                 lexicon, speech_lemmas, same_side, verb)
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
                 if status is None:
                     if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:

@@ -90,9 +90,10 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
     return any(span.start < t.end and t.start < span.end for t in taken)
 
 
-def _surface_regex(surfaces: list[str]) -> re.Pattern[str]:
+def _surface_regex(surfaces: list[str], after: str = r"(?![\w]|-\w)") -> re.Pattern[str]:
+    """Any of ``surfaces`` as a whole word (longest first), followed by ``after``."""
     body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)")
+    return re.compile(rf"(?<![\w-])(?:{body}){after}")
 
 
 def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gazetteer,
@@ -135,14 +136,13 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
             persons[entry.key] = entry.label_nb
 
     # "Wagner-soldater", "Hamas-krigere": the organisation whose forces they are.
-    forces = re.compile(r"-(?:soldat|styrk|kriger|tropp|milits)\w*(?![\w-])")
     org_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.ORGANISATION]
-    if org_surfaces:
-        names = "|".join(re.escape(s) for s in sorted(org_surfaces, key=len, reverse=True))
-        bare = re.compile(rf"(?<![\w-])(?:{names})(?=-)")
-        for match in bare.finditer(text, body.start):
+    stems = "|".join(re.escape(w) for w in lexicon.words("force_stems"))
+    if org_surfaces and stems:
+        for match in _surface_regex(org_surfaces, rf"(?=-(?:{stems})\w*(?![\w-]))").finditer(
+                text, body.start):
             span = Span(match.start(), match.end())
-            if forces.match(text, match.end()) and not _overlaps(span, taken):
+            if not _overlaps(span, taken):
                 entry = surfaces[match.group(0)]
                 table.add(Found(span, entry.key, entry.type, "gazetteer"), entry.label_nb, entry)
                 taken.append(span)
