@@ -109,28 +109,12 @@ class CRFEntityRecognizer:
         self,
         nlp: Language,
         name: str,
-        use_gaz: bool,
-        use_types: bool,
-        use_clusters: bool,
-        use_pos: bool,
-        use_dep: bool,
-        use_edict: bool,
-        use_more: bool,
-        use_capr: bool,
+        flags: dict[str, bool],
         override: list[str],
         gpe_fix: bool,
     ) -> None:
         self.name = name
-        self.cfg: dict[str, Any] = {
-            "use_gaz": use_gaz,
-            "use_types": use_types,
-            "use_clusters": use_clusters,
-            "use_pos": use_pos,
-            "use_dep": use_dep,
-            "use_edict": use_edict,
-            "use_more": use_more,
-            "use_capr": use_capr,
-        }
+        self.cfg: dict[str, Any] = dict(flags)
         self.override = list(override)
         self.gpe_fix = gpe_fix
         self.res = Resources(**self.cfg)
@@ -243,6 +227,7 @@ class CRFEntityRecognizer:
         "use_edict": False,
         "use_more": False,
         "use_capr": False,
+        "use_lex": False,
         "override": [],
         "gpe_fix": False,
     },
@@ -258,23 +243,22 @@ def make_crf_ner(
     use_edict: bool,
     use_more: bool,
     use_capr: bool,
+    use_lex: bool,
     override: list[str],
     gpe_fix: bool,
 ) -> CRFEntityRecognizer:
-    return CRFEntityRecognizer(
-        nlp,
-        name,
-        use_gaz,
-        use_types,
-        use_clusters,
-        use_pos,
-        use_dep,
-        use_edict,
-        use_more,
-        use_capr,
-        override,
-        gpe_fix,
-    )
+    flags = {
+        "use_gaz": use_gaz,
+        "use_types": use_types,
+        "use_clusters": use_clusters,
+        "use_pos": use_pos,
+        "use_dep": use_dep,
+        "use_edict": use_edict,
+        "use_more": use_more,
+        "use_capr": use_capr,
+        "use_lex": use_lex,
+    }
+    return CRFEntityRecognizer(nlp, name, flags, override, gpe_fix)
 
 
 _DASHES = ("-", "–", "—")

@@ -148,6 +148,13 @@ def main(argv: list[str] | None = None) -> None:
         "--train-only", action="store_true", help="do not add dev to the CRF/lemma data"
     )
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--backbone",
+        type=Path,
+        default=None,
+        help="assemble on the tokenizer, morphologizer and parser of this trained pipeline "
+        "(e.g. kg/nlp/model) instead of the one the spacy stage wrote to the work dir",
+    )
     args = ap.parse_args(argv)
 
     stages = set(args.stages.split(","))
@@ -188,7 +195,10 @@ def main(argv: list[str] | None = None) -> None:
 
         import kg.nlp  # noqa: F401  (registers the custom components)
 
-        nlp = spacy.load(work / "spacy-out" / "model-best")
+        nlp = spacy.load(args.backbone or work / "spacy-out" / "model-best")
+        for own in ("norne_token_fixes", "norne_lemmatizer", "norne_crf_ner"):
+            if own in nlp.pipe_names:
+                nlp.remove_pipe(own)
         nlp.add_pipe("norne_token_fixes", first=True)
         lem: Any = nlp.add_pipe("norne_lemmatizer")
         lem.table = build_lemma_table(crf_data)
@@ -208,8 +218,6 @@ def main(argv: list[str] | None = None) -> None:
                 **flags,
             )
         )
-        if args.out.exists():
-            shutil.rmtree(args.out)
         nlp.meta["name"] = "kg_norne"
         nlp.meta["version"] = "0.1.0"
         nlp.meta["description"] = (
@@ -222,18 +230,37 @@ def main(argv: list[str] | None = None) -> None:
                 "name": "NorNE",
                 "url": "https://github.com/ltgoslo/norne",
                 "license": "CC0 1.0 (annotations)",
-            }
+            },
+            {
+                "name": "Apertium Bokmål proper nouns and the wnorwegian word list "
+                "(read at run time from kg/data/lexicons/nb, not part of the model)",
+                "url": "https://apertium.org/",
+                "license": "GPL-2+",
+            },
         ]
-        nlp.meta["kg_training"] = {"with_dev": with_dev, "seed": args.seed}
-        nlp.to_disk(args.out)
+        from kg.nlp.lexicon import load_lexicon
+
+        nlp.meta["kg_training"] = {
+            "with_dev": with_dev,
+            "seed": args.seed,
+            "lexicon": load_lexicon("nb").version,
+        }
+        # written beside --out and swapped in, so a failure leaves the old model whole
+        staging = args.out.with_name(args.out.name + ".new")
+        if staging.exists():
+            shutil.rmtree(staging)
+        nlp.to_disk(staging)
         # Drop files the runtime does not need.
-        for p in args.out.rglob("*"):
+        for p in staging.rglob("*"):
             if p.name in ("training.jsonl",):
                 p.unlink()
-        (args.out / "README.md").write_text(
+        (staging / "README.md").write_text(
             "Trained by `python -m kg.nlp.train`; holds model weights and lookup tables only.\n",
             encoding="utf-8",
         )
+        if args.out.exists():
+            shutil.rmtree(args.out)
+        staging.rename(args.out)
         log(f"assembled into {args.out} ({time.time() - t0:.0f} s)")
     summary = {"seconds": round(time.time() - t0, 1), "work": str(work)}
     if args.work is None:
