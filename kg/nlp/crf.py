@@ -7,11 +7,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.nlp.conllu import Sentence
 from kg.nlp.gazetteer import load_gazetteer, longest_match, match
-from kg.nlp.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:  # kg.nlp.lexicon is also a command (python -m): imported when needed
+    from kg.nlp.lexicon import Lexicon
 
 # Hyper-parameters chosen on NorNE dev (see kg/nlp/train.py and evaluate.py).
 CRF_PARAMS: dict[str, Any] = {
@@ -103,7 +105,11 @@ class Resources:
         # "w1 w2 ..." -> majority NorNE type of that exact entity string in the training data
         self.entity_dict = entity_dict or {}
         self.use_lex = use_lex
-        self.lexicon = lexicon if lexicon is not None or not use_lex else load_lexicon("nb")
+        if lexicon is None and use_lex:
+            from kg.nlp.lexicon import load_lexicon
+
+            lexicon = load_lexicon("nb")
+        self.lexicon = lexicon
 
 
 def word_type_table(sentences: Sequence[Sentence], min_count: int = 2) -> dict[str, str]:

@@ -157,13 +157,17 @@ def parse_names(lines: Iterable[str]) -> dict[str, set[str]]:
 
 def build_names(analyser: Path) -> dict[str, set[str]]:
     """Run ``lt-paradigm`` over a compiled Apertium analyser and collect its proper nouns."""
-    proc = subprocess.run(
-        ["lt-paradigm", "-a", str(analyser)],
-        input="\n".join(name_patterns()) + "\n",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as pats:
+        pats.write("\n".join(name_patterns()) + "\n")
+        pats.flush()
+        proc = subprocess.run(
+            ["lt-paradigm", "-a", str(analyser), pats.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return parse_names(proc.stdout.splitlines())
 
 
