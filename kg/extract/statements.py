@@ -46,6 +46,9 @@ _SPEAKER_WINDOW = 80  # characters after a speech verb in which the speaker must
 # ("sier forsvarsminister Tore O. Sandvik").
 _WHO = r"(?:[^,.!?]|(?<=\s[A-ZÆØÅ])\.)"
 _APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
+# Between a person and the speech verb: the unit, place or body they belong to
+# ("Kari Hansen ved Rena leir sier", "Ola Nordmann i Hæren sier").
+_UNIT_OF_PERSON = re.compile(r"\s+(?:i|ved|fra|hos|på)\s+[^,.!?:;«»–—()]{2,40}?\s+")
 
 
 def _person_first(ctx: _Context, match: re.Match[str] | None, offset: int
@@ -444,12 +447,22 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                 break
             core = re.sub(r"\A\s*\((?:\d{1,3}|[A-Za-zÆØÅæøå]{1,5})\)", "", gap)  # "(52)", "(Ap)"
             if mention.type is EntityType.PERSON and re.fullmatch(r",\s*", gap) and re.search(
-                    r",\s*$", text[s_start : mention.span.start]):
-                subject = mention  # "Sjefen for hæren, Oleksandr Syrskyj, sier at …"
+                    r",\s*(?:[a-zæøå-]+\s+){0,2}$", text[s_start : mention.span.start]):
+                subject = mention  # "Sjefen for hæren, (general) Oleksandr Syrskyj, sier at …"
+                break
+            if mention.type is EntityType.PERSON and _UNIT_OF_PERSON.fullmatch(gap):
+                subject = mention  # "Major Kari Hansen ved Rena leir sier at …"
                 break
             if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(core):
                 subject = mention  # "Kari Nordmann, Norges utenriksminister, sier at …"
                 break
+        if subject is not None and subject.type is not EntityType.PERSON:
+            # "Oberst Ola Nordmann i Hæren sier": the person speaks, not the body they serve in
+            for person in reversed(ctx.table.covering(s_start, subject.span.start)):
+                if person.type is EntityType.PERSON and _UNIT_OF_PERSON.fullmatch(
+                        text[person.span.end : v_start]):
+                    subject = person
+                    break
         if subject is not None:
             lead = text[s_start : subject.span.start].lower().strip(" –-")
             if re.search(r"\b(?:i|fra|hos|innen|nær|rundt)$", lead) and any(

@@ -60,6 +60,28 @@ def test_attribution_forms(body, speaker, text):
     assert _said(_extract(body)) == [(speaker, text)]
 
 
+_THREAT = "trusselen har økt"
+
+
+@pytest.mark.parametrize(("body", "speaker", "text"), [
+    # a military rank is a title, not part of the name
+    ("Viseadmiral Kari Nordmann sier at trusselen har økt.", "Person:Kari Nordmann", _THREAT),
+    ("Trusselen har økt, sier generalløytnant Kari Nordmann.", "Person:Kari Nordmann",
+     "Trusselen har økt"),
+    # a rank inside the appositive after a definite title
+    ("Hærsjefen, generalmajor Kari Nordmann, sier at trusselen har økt.",
+     "Person:Kari Nordmann", _THREAT),
+    # the unit or body a person belongs to does not take over the speech
+    ("Oberst Kari Nordmann i Hæren sier at trusselen har økt.", "Person:Kari Nordmann",
+     _THREAT),
+    ("Major Kari Nordmann ved Rena leir sier at trusselen har økt.", "Person:Kari Nordmann",
+     _THREAT),
+    ("Forsvaret i Nord-Norge sier at trusselen har økt.", "Organisation:Forsvaret", _THREAT),
+])
+def test_ranks_and_units_around_a_speaker(body, speaker, text):
+    assert _said(_extract(body)) == [(speaker, text)]
+
+
 def test_pronoun_and_surname_continue_the_speaker():
     e = _extract("Kari Nordmann kom til møtet i Oslo. Hun sier at samarbeidet er godt. "
                  "Senere sa Nordmann at avtalen står fast.")
