@@ -1084,3 +1084,20 @@ def test_reported_by_others_and_denied_by_its_agent_is_denied():
 def test_forces_rebuilt_are_a_build_up():
     e = _extract("Russland har gjenoppbygget styrkene sine i nord, ifølge Forsvaret.")
     assert _acts(e) == [("MilitaryBuildup", "Country:Russland", "Claimed")]
+
+
+@pytest.mark.parametrize(("body", "low", "high"), [
+    # a thousands separator inside the figure does not end the trigger's reach
+    ("Russland har samlet over 50.000 soldater nær Kharkiv.", 50000, None),
+    ("Russland har konsentrert 40.000 soldater nord for Kharkiv.", 40000, 40000),
+    ("Russland har trukket sammen 30.000 soldater i Belarus.", 30000, 30000),
+    ("Russland har masset opp styrker langs grensen.", None, None),
+])
+def test_forces_gathered_are_a_build_up(body, low, high):
+    e = _extract(body)
+    assert _acts(e) == [("MilitaryBuildup", "Country:Russland", "Ongoing")]
+    assert (e.actions[0].personnel_min, e.actions[0].personnel_max) == (low, high)
+
+
+def test_gathering_without_forces_is_no_action():
+    assert _acts(_extract("Konserten samlet over 5.000 tilskuere i Bergen.")) == []
