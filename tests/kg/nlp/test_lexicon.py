@@ -8,11 +8,13 @@ from kg.nlp.crf import Resources, sent_features
 from kg.nlp.lexicon import (
     NAME_KINDS,
     NAMES_FILE,
+    PLACES_FILE,
     WORDS_FILE,
     WordSet,
     load_lexicon,
     name_patterns,
     parse_names,
+    read_places,
     write_gz,
 )
 
@@ -75,6 +77,26 @@ def test_shipped_lexicon() -> None:
     assert "gen" in (lex.name_kinds("Norges") or "")
     assert lex.is_word("Regjeringen") and lex.is_word("soldatene")
     assert not lex.is_word("Stoltenberg")
+    assert "nb-places.v1" in lex.version and len(lex.places) > 100_000
+    assert lex.is_place("Kharkiv") and lex.is_place("Tromsø") and not lex.is_place("Europa")
+
+
+def test_places_from_geonames(tmp_path: Path) -> None:
+    import json
+
+    src = tmp_path / "cities500.json"
+    src.write_text(json.dumps({
+        "1": {"name": "Vardø", "alternatenames": ["VAW", "Vuoreija"], "countrycode": "NO",
+              "population": 2100},
+        "2": {"name": "Smallville", "alternatenames": [], "countrycode": "US",
+              "population": 900},
+        "3": {"name": "Kharkiv", "alternatenames": ["Kharkov", "Charkiv 2", "kharkiv", "New X"],
+              "countrycode": "UA", "population": 1400000},
+    }), encoding="utf-8")
+    assert read_places(src) == ["Kharkiv", "Kharkov", "Vardø", "Vuoreija"]
+    write_gz(tmp_path / PLACES_FILE, "t", read_places(src))
+    lex = load_lexicon("nb", str(tmp_path))
+    assert lex.is_place("Vardø") and not lex.is_place("Smallville") and not lex.is_place("VAW")
 
 
 def test_features_use_the_lexicon(tmp_path: Path) -> None:
@@ -86,6 +108,13 @@ def test_features_use_the_lexicon(tmp_path: Path) -> None:
     assert f[3]["nk"] == "ant" and f[3]["nk_ant"] == 1.0 and f[3]["1nk"] == "cog"
     assert f[4]["-1nk"] == "ant"
     assert f[0]["dw"] is True and f[3]["dw"] is False
+    assert not any(k.endswith("ct") for k in f[3])  # no places file here
     assert "dw" not in f[1]  # only capitalised tokens ask the dictionary
+    write_gz(tmp_path / PLACES_FILE, "t", ["Bergen"])
+    load_lexicon.cache_clear()
+    lex = load_lexicon("nb", str(tmp_path))
+    res = Resources(gazetteer={}, use_gaz=False, use_types=False, use_lex=True, lexicon=lex)
+    g = sent_features(["Kari", "bor", "i", "Bergen"], res)
+    assert g[3]["0ct"] == 1.0 and g[2]["1ct"] == 1.0 and "0ct" not in g[0]
     off = sent_features(["Kari"], Resources(gazetteer={}, use_gaz=False, use_lex=False))
     assert not any(k.startswith(("nk", "dw")) for k in off[0])
