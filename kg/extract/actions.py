@@ -414,6 +414,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low):
         # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place
         return "Ongoing" if kind == "Deployment" else "Completed"
+    if kind == "MilitaryBuildup" and re.search(r"\b(?:skal|vil)\s+(?:\w+\s+){0,2}$", lead_low):
+        # a build-up still to come: "Sverige skal etablere en ny brigade", says its minister;
+        # said of another country it is that speaker's claim, not under way
+        return "Announced" if statement is None or statement.speaker in same_side else "Claimed"
     if re.search(r"\bplanlegger\b|\bplanlagt\b|\better planen\b", low):
         return "Planned" if kind != "Deployment" or "etter planen" not in low else "Announced"
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
@@ -588,7 +592,20 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     agent = _recent_kind_agent(found, kind) or (
                         agent if kind == "Attack" else None)
                 spoken_agent = False
-                if agent is None and statement is not None and statement.speaker and (
+                passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
+                                    text[clause_start if clause_start > s_start else s_start:
+                                         trigger]) or re.match(r"\w+es\b", text[trigger:])
+                by = re.match(r"[\w-]+\s+av\s+", text[trigger:s_end]) if passive else None
+                if agent is None and by is not None:
+                    # "Kyiv ble angrepet av russiske droner / av Russland": the passive's agent
+                    at = trigger + by.end()
+                    by_name = [m for m in table.covering(at, s_end)
+                               if m.span.start == at and m.type in _AGENTS]
+                    word = re.match(r"\w+", text[at:s_end])
+                    agent = _state_of(by_name[0].key, bodies) if by_name else (
+                        demonyms.get(word.group(0).lower()) if word else None)
+                if agent is None and statement is not None and statement.speaker and not (
+                        passive and kind == "Attack") and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
                             and statement.speaker in bodies)):

@@ -1101,3 +1101,23 @@ def test_forces_gathered_are_a_build_up(body, low, high):
 
 def test_gathering_without_forces_is_no_action():
     assert _acts(_extract("Konserten samlet over 5.000 tilskuere i Bergen.")) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a passive strike: whoever reports it is not the attacker
+    ("Natt til tirsdag ble Kyiv angrepet med droner, opplyser ukrainske myndigheter.", []),
+    ("Kyiv ble angrepet av russiske droner i natt, opplyser ukrainske myndigheter.",
+     [("Attack", "Country:Russland", "Completed")]),
+    ("Kyiv ble angrepet av Russland i natt, opplyser ukrainske myndigheter.",
+     [("Attack", "Country:Russland", "Completed")]),
+    # new units are a build-up; a planned one is announced by its own side, claimed by others
+    ("Sverige skal etablere en ny brigade i nord innen 2028, sier forsvarsminister Kari "
+     "Nordmann.", [("MilitaryBuildup", "Country:Sverige", "Announced")]),
+    ("Russland oppretter to nye divisjoner ved grensen mot Finland.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Russland vil etablere nye divisjoner ved grensen, sier Natos generalsekretær Mark Rutte.",
+     [("MilitaryBuildup", "Country:Russland", "Claimed")]),
+    ("Selskapet etablerer en ny avdeling i Bergen.", []),
+])
+def test_passive_strikes_and_new_units(body, expected):
+    assert _acts(_extract(body, "2024-09")) == expected
