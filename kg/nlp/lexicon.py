@@ -1,5 +1,6 @@
-"""Word knowledge for the entity tagger beyond NorNE: Norwegian proper nouns typed by kind
-and the word forms of the Bokmål dictionary, read from ``kg/data/lexicons/<lang>/``.
+"""Word knowledge for the entity tagger beyond NorNE: Norwegian proper nouns typed by kind,
+the word forms of the Bokmål dictionary and the names of towns and cities, read from
+``kg/data/lexicons/<lang>/``.
 
 * ``names.tsv.gz``: ``form<TAB>kinds``, kinds from ``top`` (place), ``ant`` (given name),
   ``cog`` (family name), ``org`` (organisation), ``al`` (other name), plus ``gen`` when the
@@ -11,7 +12,7 @@ and the word forms of the Bokmål dictionary, read from ``kg/data/lexicons/<lang
   lists): all Nordic places of 500 inhabitants or more, elsewhere 15,000 or more. A town or
   city is a political place (GPE_LOC), a mountain, sea or region (LOC) is not.
 
-Both files start with a ``#`` line naming their version and source. They are rebuilt with
+Each file starts with a ``#`` line naming its version and source. They are rebuilt with
 
     python -m kg.nlp.lexicon \\
         --analyser /usr/share/apertium/apertium-nno-nob/nob-nno.automorf.bin \\
