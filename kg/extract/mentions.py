@@ -194,6 +194,13 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                                 "english_name"), name)
                 taken.append(span)
             continue
+        # "Lund Poulsen" after "Troels Lund Poulsen": the end of a longer name met before
+        whole = [k for k, n in persons.items()
+                 if len(n.split()) > len(words) and n.split()[-len(words):] == words]
+        if len(whole) == 1:
+            table.add(Found(span, whole[0], EntityType.PERSON, "name_part"), persons[whole[0]])
+            taken.append(span)
+            continue
         known = gazetteer.find(name, EntityType.PERSON)
         key = known.key if known else f"Person:{name}"
         persons[key] = name

@@ -349,8 +349,21 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
                 q.start <= previous.span.start < q.end for q in in_quotes) and not any(
                 st.evidence.start == previous.span.start for _, st in found):
             who = _speaker_from_phrase(ctx, s_start + said.start("who"), s_start + said.end("who"))
+            earlier = None
+            if anaphoric.match(text[previous.span.start:previous.span.end]):
+                # the sentence before is itself only an attribution: the same content again
+                earlier = next((st for _, st in reversed(found) if st.rule == "anaphoric.v1"),
+                               None)
+                who = who if earlier is not None else None
+            if earlier is not None and earlier.speaker == who:
+                who = None  # the same person confirming the same thing again
             if who is not None:
-                content = _trim(text, previous.span.start, previous.span.end)
+                if earlier is not None:  # "Det bekrefter X. Det bekreftet også Y.": the same
+                    content = earlier.text
+                else:  # "…, opplyser departementet. Det bekrefter X": not the attribution
+                    tail = attribution.search(text, previous.span.start, previous.span.end)
+                    content = _trim(text, previous.span.start,
+                                    tail.start() if tail else previous.span.end)
                 found.append((previous.span.start, Statement(
                     who, content, Span(previous.span.start, s_end), "reported",
                     said.group("verb").lower(), (), "anaphoric.v1")))

@@ -1121,3 +1121,22 @@ def test_gathering_without_forces_is_no_action():
 ])
 def test_passive_strikes_and_new_units(body, expected):
     assert _acts(_extract(body, "2024-09")) == expected
+
+
+def test_anaphoric_confirmation_takes_the_content_not_the_attribution():
+    e = _extract("Danmark sender 800 soldater til Latvia, opplyser forsvarsdepartementet.\n\n"
+                 "Det bekrefter forsvarsminister Kari Nordmann overfor DR.\n\n"
+                 "Det bekreftet Nordmann til NTB.\n\n"
+                 "Det sier Ola Hansen til VG.")
+    content = "Danmark sender 800 soldater til Latvia"
+    # the second confirmation by the same person is not a second statement; a third person
+    # confirming the same thing says the content, not the attribution before it
+    assert _said(e) == [("Person:Kari Nordmann", content), ("Person:Ola Hansen", content)]
+
+
+def test_end_of_a_longer_name_is_the_same_person():
+    e = _extract("Forsvarsminister Kari Lund Nordmann besøkte Latvia.\n\n"
+                 "– Vi tar ansvaret på alvor, sier Lund Nordmann.")
+    assert _said(e) == [("Person:Kari Lund Nordmann", "Vi tar ansvaret på alvor")]
+    assert [x.key for x in e.entities if x.type.value == "Person"] == [
+        "Person:Kari Lund Nordmann"]
