@@ -604,8 +604,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     word = re.match(r"\w+", text[at:s_end])
                     agent = _state_of(by_name[0].key, bodies) if by_name else (
                         demonyms.get(word.group(0).lower()) if word else None)
+                nominal_act = statement is not None and speech_lemmas.get(
+                    statement.verb or "", statement.verb) in lexicon.words("nominal_speech_acts")
                 if agent is None and statement is not None and statement.speaker and not (
-                        passive and kind == "Attack") and (
+                        passive and kind == "Attack") and not nominal_act and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
                             and statement.speaker in bodies)):

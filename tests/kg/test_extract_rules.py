@@ -1140,3 +1140,16 @@ def test_end_of_a_longer_name_is_the_same_person():
     assert _said(e) == [("Person:Kari Lund Nordmann", "Vi tar ansvaret på alvor")]
     assert [x.key for x in e.entities if x.type.value == "Person"] == [
         "Person:Kari Lund Nordmann"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # calling something a name is a speech act whose text is the verb phrase
+    ("Utenriksdepartementet i Moskva kaller utplasseringen en provokasjon.",
+     [("Organisation:Russlands utenriksdepartement", "kaller utplasseringen en provokasjon")]),
+    ("Kreml kalte sanksjonene ulovlige.", [("Country:Russland", "kalte sanksjonene ulovlige")]),
+    # summoning or recalling someone is not
+    ("Utenriksdepartementet kaller inn Russlands ambassadør.", []),
+    ("Norge kalte hjem ambassadøren fra Moskva.", []),
+])
+def test_calling_something_a_name(body, expected):
+    assert _said(_extract(body)) == expected
