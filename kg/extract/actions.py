@@ -34,7 +34,9 @@ _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger
 
 # A clause opening with one of these is a fronted adverbial: the subject follows the verb.
 _FRONTED = re.compile(
-    r"\s*(?:[Ii]følge\s|[Ii] (?:dag|går|morgen|kveld|fjor|år|helgen)\b|[Nn]å\b|[Dd]erfor\b|"
+    r"\s*(?:[Ii]følge\s|[Ii] (?:dag|går|morgen|kveld|natt|fjor|år|helgen)\b|[Nn]å\b|[Dd]erfor\b|"
+    r"(?:[Nn]att|[Tt]idlig|[Ss]ent) (?:til |på )?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|i dag)\b|"
+    r"[Ii] (?:natt|går)(?: kveld| morges)?\b|[Ss]ist (?:uke|helg|natt)\b|[Ff]orrige uke\b|"
     r"[Dd]ermed\b|[Ss]amtidig\b|[Ii] tillegg\b|[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
     r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
@@ -628,6 +630,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if destination is None:
                         destination, dest_end = _unknown_destination(
                             table, text, sentence.span, trigger, recognizer, place_suffixes)
+                    if destination is None and kind == "ArmsTransfer":
+                        # "gir Ukraina to NASAMS-systemer": the receiver as indirect object
+                        gap = re.match(r"\s+(?:(?:nå|også|allerede)\s+)?",
+                                       text[trigger + len(verb):s_end])
+                        at = trigger + len(verb) + (gap.end() if gap else 0)
+                        receiver = [x for x in table.covering(at, s_end) if x.span.start == at
+                                    and x.type is EntityType.COUNTRY]
+                        if receiver and materiel.search(text, receiver[0].span.end, s_end):
+                            destination, dest_end = receiver[0].key, s_end
                     if destination is None:
                         continue
                     what_end = dest_end

@@ -1153,3 +1153,22 @@ def test_end_of_a_longer_name_is_the_same_person():
 ])
 def test_calling_something_a_name(body, expected):
     assert _said(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a strike after a fronted time phrase: the subject follows the verb
+    ("Natt til fredag angrep Russland Odesa med over 40 droner, opplyser det ukrainske "
+     "luftforsvaret.", [("Attack", "Country:Russland", "Completed")]),
+    ("I natt angrep Russland Odesa med droner.", [("Attack", "Country:Russland", "Completed")]),
+    # the receiver of weapons as an indirect object, named weapon systems as materiel
+    ("Regjeringen vil gi Ukraina ytterligere to NASAMS-systemer, opplyste statsminister "
+     "Kari Nordmann fredag.", [("ArmsTransfer", "Country:Norge", "Announced")]),
+    ("Tyskland ga Ukraina Leopard-stridsvogner i fjor.",
+     [("ArmsTransfer", "Country:Tyskland", "Completed")]),
+    ("Norge gir Ukraina 500 millioner kroner i humanitær hjelp.", []),
+])
+def test_fronted_time_and_indirect_receivers(body, expected):
+    e = _extract(body, "2025-04")
+    assert _acts(e) == expected
+    if expected and expected[0][0] == "ArmsTransfer":
+        assert e.actions[0].destination == "Country:Ukraina"
