@@ -593,6 +593,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # the action named before is meant.
                     agent = _recent_kind_agent(found, kind) or (
                         agent if kind == "Attack" else None)
+                    refers_back = _recent_kind_agent(found, kind) is not None
+                else:
+                    refers_back = False
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
                                     text[clause_start if clause_start > s_start else s_start:
@@ -656,6 +659,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
                                  lexicon, speech_lemmas, same_side, verb)
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
+                if refers_back and status == "Claimed" and not contested:
+                    # "Forsvarsdepartementet hevder angrepet var rettet mot militære mål":
+                    # a claim about an action already told, not about whether it happened
+                    continue
                 if status is None:
                     if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:
                         # "sier de ikke har sett tegn til en slik tilbaketrekning": the

@@ -1172,3 +1172,10 @@ def test_fronted_time_and_indirect_receivers(body, expected):
     assert _acts(e) == expected
     if expected and expected[0][0] == "ArmsTransfer":
         assert e.actions[0].destination == "Country:Ukraina"
+
+
+def test_a_claim_about_an_action_already_told_does_not_make_it_claimed():
+    e = _extract("Natt til fredag angrep Russland Odesa med droner, opplyser det ukrainske "
+                 "luftforsvaret. Det russiske forsvarsdepartementet hevder angrepet var rettet "
+                 "mot militære mål.", "2025-04")
+    assert _acts(e) == [("Attack", "Country:Russland", "Completed")]
