@@ -365,6 +365,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if not intended and any(lead_low.rstrip().endswith(cue.rsplit(" ", 1)[0])
                             or cue in lead_low[-40:] for cue in lexicon.words("purpose_cues")):
         return None  # "for å unngå krig": a purpose, not an action ("bestemt seg for å": intent)
+    if _cue(lexicon, "demand_cues", before.lower()):
+        return None  # "Stubb ønsker at Nato skal stasjonere flere soldater": asked for
     if _cue(lexicon, "fear_cues", low):
         # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
         return "Feared" if kind in _HOSTILE else None
@@ -651,6 +653,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         materiel if spec.get("requires_materiel") else None)
                     if noun is not None and not noun.search(text, trigger, dest_end):
                         continue
+                if destination is not None and destination == agent:
+                    continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
                 if statement is not None and _state_of(statement.speaker, bodies) == agent:

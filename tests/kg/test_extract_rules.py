@@ -1179,3 +1179,14 @@ def test_a_claim_about_an_action_already_told_does_not_make_it_claimed():
                  "luftforsvaret. Det russiske forsvarsdepartementet hevder angrepet var rettet "
                  "mot militære mål.", "2025-04")
     assert _acts(e) == [("Attack", "Country:Russland", "Completed")]
+
+
+@pytest.mark.parametrize("body", [
+    # wishes, demands and calls ask for an action; they neither announce nor report it
+    "Finlands president Kari Nordmann ønsker at Nato skal stasjonere flere soldater i Finland.",
+    "Polen krever at Nato sender flere soldater til Polen.",
+    "Ukraina ber om at vestlige land sender flere kampfly til Ukraina.",
+    "Russland oppfordrer Nato til å trekke styrkene tilbake.",
+])
+def test_demands_are_not_actions(body):
+    assert _acts(_extract(body)) == []
