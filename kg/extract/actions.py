@@ -574,9 +574,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # the reported clause, not the one who reports it
                     agent_from = statement.text.start
                 verb = match.group(0).split()[0]  # "flyttet Russland flere enheter"
+                in_clause = max(clause_start, s_start)
                 inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
                                              demonyms) if (
-                    _FRONTED.match(text, clause_start if clause_start > s_start else s_start)
+                    _FRONTED.match(text, in_clause)
                     and (re.search(r"(?:er|te|de|et)$", verb) or verb in strike_past)
                     and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
                 ) else None
@@ -585,6 +586,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                                      bodies, speaker_key) or (
                     _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key)
                     if agent_from > sentence_from else None), bodies)
+                refers_back = False  # a definite noun for an action told before ("angrepet")
                 if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
                         and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])
@@ -593,15 +595,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                  and conduct.search(lowered[:match.start()]))):
                     # "kaller øvelsen en provokasjon": whoever speaks is not the agent;
                     # the action named before is meant.
-                    agent = _recent_kind_agent(found, kind) or (
-                        agent if kind == "Attack" else None)
-                    refers_back = _recent_kind_agent(found, kind) is not None
-                else:
-                    refers_back = False
+                    recent = _recent_kind_agent(found, kind)
+                    refers_back = recent is not None
+                    agent = recent or (agent if kind == "Attack" else None)
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
-                                    text[clause_start if clause_start > s_start else s_start:
-                                         trigger]) or re.match(r"\w+es\b", text[trigger:])
+                                    text[in_clause:trigger]) or re.match(r"\w+es\b", text[trigger:])
                 by = re.match(r"[\w-]+\s+av\s+", text[trigger:s_end]) if passive else None
                 if agent is None and by is not None:
                     # "Kyiv ble angrepet av russiske droner / av Russland": the passive's agent

@@ -351,12 +351,12 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
             who = _speaker_from_phrase(ctx, s_start + said.start("who"), s_start + said.end("who"))
             earlier = None
             if anaphoric.match(text[previous.span.start:previous.span.end]):
-                # the sentence before is itself only an attribution: the same content again
+                # the sentence before is itself only an attribution: the same content again,
+                # unless there is none or the same person confirms it twice
                 earlier = next((st for _, st in reversed(found) if st.rule == "anaphoric.v1"),
                                None)
-                who = who if earlier is not None else None
-            if earlier is not None and earlier.speaker == who:
-                who = None  # the same person confirming the same thing again
+                if earlier is None or earlier.speaker == who:
+                    who = None
             if who is not None:
                 if earlier is not None:  # "Det bekrefter X. Det bekreftet også Y.": the same
                     content = earlier.text

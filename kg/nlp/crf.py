@@ -200,7 +200,9 @@ def sent_features(
     clus = [res.clusters.get(lw, "") for lw in lows] if res.use_clusters and res.clusters else None
     first_alpha = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
     lex = res.lexicon if res.use_lex else None
-    kinds = [lex.name_kinds(w) for w in words] if lex is not None else None
+    # looked up once per sentence: each token's features also read its neighbours'
+    kinds: list[str | None] = [lex.name_kinds(w) for w in words] if lex is not None else []
+    places = [titles[i] and lex.is_place(w) for i, w in enumerate(words)] if lex else []
     feats: list[dict[str, Any]] = []
     for i, w in enumerate(words):
         lw = lows[i]
@@ -239,7 +241,7 @@ def sent_features(
                 f["-1sh"] = shapes[i - 1]
             if i + 1 < n:
                 f["1sh"] = shapes[i + 1]
-        if lex is not None and kinds is not None:
+        if lex is not None:
             k = kinds[i]
             if k:
                 f["nk"] = k
@@ -252,8 +254,7 @@ def sent_features(
             if titles[i]:
                 f["dw"] = lex.is_word(w)
             for off in (-1, 0, 1):
-                j = i + off
-                if 0 <= j < n and titles[j] and lex.is_place(words[j]):
+                if 0 <= i + off < n and places[i + off]:
                     f[f"{off}ct"] = 1.0
         if gaz is not None and gaz[i] != "O":
             f["gz"] = gaz[i]
