@@ -13,6 +13,8 @@ Rules (ids recorded on each Statement):
   auxiliaries and adverbs between (``Russland har hele tiden hevdet at``, ``Han har også
   sagt at``); ``tror ikke at …`` keeps its negation.
 * ``reported_postposed.v1``: ``Danmark sender våpen, opplyser forsvarsministeren.``
+  A body's stance relayed by a person (``Russland krever at …, sier Kari Nordmann.``) is
+  the person's; ``ønsker`` reports only with an ``at`` clause (lexicon ``at_only_verbs``).
 * ``ifolge.v1``: ``ifølge X, …`` and ``ifølge uttalelsen fra departementet``.
 * ``speech_noun.v1``: ``beskjeden/påstanden/meldingen fra X om at …`` is X's statement.
 * ``headline.v1``: ``X: – …`` (a heading quoting X).
@@ -370,9 +372,9 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
                 ctx.last_speaker, ctx.last_speaker_paragraph = who, sentence.paragraph
                 continue
         statement = (_headline(ctx, s_start, s_end) or _ifolge(ctx, s_start, s_end)
-                     or _reported(ctx, sentence, subject_first, verbs)
-                     or _postposed(ctx, attribution, s_start, s_end,
-                                   attribution_appositive))
+                     or _relayed(_reported(ctx, sentence, subject_first, verbs),
+                                 _postposed(ctx, attribution, s_start, s_end,
+                                            attribution_appositive)))
         if statement is not None and statement.form == "reported" and statement.verb:
             second = coordinated.search(text, statement.text.start, statement.text.end)
             if second is not None and second.start() - statement.text.start >= 8:
@@ -514,6 +516,8 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             continue
         offset = s_end - len(after)
         at = re.match(r"\s+(?:[\wæøå-]+\s+){0,8}?(?:at|om at)\s+", after)
+        if at is None and verbs.get(verb.lower()) in ctx.lexicon.words("at_only_verbs"):
+            continue  # "ønsker å bli medlem", "ønsker velkommen": no reported content
         if at and re.search(r"\b(?:ikke|aldri)\b", at.group(0)):
             content = _trim(text, v_start, s_end)  # "tror ikke at …": keep the negation
         elif at:
@@ -620,6 +624,20 @@ def _headline(ctx: _Context, s_start: int, s_end: int) -> Statement | None:
     content = _trim(text, s_start + match.start(2), s_end)
     return Statement(speaker.key, content, Span(s_start, s_end), "direct", None, (),
                      "headline.v1")
+
+
+def _relayed(reported: Statement | None,
+             postposed: Statement | None) -> Statement | None:
+    """``Russland krever at Nato trekker seg tilbake, sier Kreml-talsmann Dmitrij Peskov.``:
+    a country's or body's stance relayed by a person is the person's statement (the whole
+    clause before the attribution), not the stance with the attribution inside its content."""
+    if reported is None:
+        return postposed
+    if postposed is None or reported.text.end <= postposed.text.end:
+        return reported
+    if (reported.speaker or "").startswith(f"{EntityType.PERSON.value}:"):
+        return reported
+    return postposed
 
 
 def _postposed(ctx: _Context, attribution: re.Pattern[str], s_start: int, s_end: int,

@@ -55,6 +55,12 @@ def test_speech_verbs_inverted_after_a_fronted_adverbial(verb):
      "samtalene fortsetter neste uke"),
     ("Sverige har hele tiden hevdet at grensen er trygg.", "Country:Sverige",
      "grensen er trygg"),
+    # a wish with a complement clause is a stance (GOLD.md: reported stance)
+    ("Polen ønsker at Nato skal øke nærværet i landet.", "Country:Polen",
+     "Nato skal øke nærværet i landet"),
+    # a country's demand relayed by a person: the person's statement, attribution outside
+    ("Russland krever at alliansen trekker styrkene ut av Baltikum, sier Kari Nordmann.",
+     "Person:Kari Nordmann", "Russland krever at alliansen trekker styrkene ut av Baltikum"),
 ])
 def test_attribution_forms(body, speaker, text):
     assert _said(_extract(body)) == [(speaker, text)]
@@ -125,6 +131,8 @@ def test_headline_quote():
     "Det sier seg selv at vinteren blir krevende.",
     "Som kjent sier reglene at alle må søke.",
     "Ifølge medier er møtet avlyst.",
+    "Polen ønsker å bli vertsland for øvelsen.",  # a wish without a claim
+    "Sverige ønsker de nye soldatene velkommen.",
     "NORGE SENDER TROPP\n\nOVERSKRIFT",
 ])
 def test_not_statements(body):
