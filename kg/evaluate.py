@@ -2,9 +2,10 @@
 
 The scorer reads the graph the way an outside user would: only through SPARQL over the
 published contract terms (``kg:Statement``, ``kg:speaker``, ``kg:text``, ``kg:reportedIn``,
-the ``kg:MilitaryAction`` kinds, ``kg:agent``, ``kg:destination``, ``kg:personnelMin``/``Max``,
-``kg:duration``, ``kg:status``, ``kg:PositionHolding``/``kg:PartyMembership``, ``rdfs:label``,
-``skos:exactMatch``, Web Annotation offsets). It never looks at extractor internals.
+the ``kg:MilitaryAction`` kinds, ``kg:agent``, ``kg:destination``, ``kg:near``, ``kg:location``,
+``kg:personnelMin``/``Max``, ``kg:duration``, ``kg:status``,
+``kg:PositionHolding``/``kg:PartyMembership``, ``rdfs:label``, ``skos:exactMatch``, Web
+Annotation offsets). It never looks at extractor internals.
 
 Matching (per article):
 
@@ -15,8 +16,14 @@ Matching (per article):
 * statements: same speaker entity and word overlap of ``text`` (shared words over the shorter
   text, at least :data:`OVERLAP`); best overlaps are paired first.
 * actions: same kind (``Invasion`` counts as ``Attack``) and agent; then destination,
-  personnel min/max, duration and status are compared where gold gives them
-  (``actions+fields`` counts an action right only when all of those agree).
+  ``near``, ``location``, personnel min/max, duration and status are compared where gold gives
+  them (``actions+fields`` counts an action right only when all of those agree). ``near`` and
+  ``location`` are lists: the graph's set of places must equal gold's, and a gold action
+  without them (or with an empty list) does not check them, as for destination: older gold
+  files that never gave places stay scorable. ``location_text`` is not scored (which of
+  several mentions' phrases to quote is a matter of wording). When several graph actions
+  share kind and agent, agreeing destination weighs most in the pairing, agreeing places
+  break the remaining ties.
 * roles: ``holds_position`` (holder, organisation or country, title) and ``member_of_party``
   relations against ``kg:PositionHolding`` and ``kg:PartyMembership`` nodes.
 
@@ -81,6 +88,8 @@ class SysAction:
     duration: str | None
     status: str | None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    near: set[str] = field(default_factory=set)  # entity IRIs
+    location: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -156,6 +165,12 @@ def collect(store: Any) -> dict[str, SysArticle]:
         if art in iri_to_id and iri:
             articles[iri_to_id[art]].statements.append(SysStatement(iri, speaker, text or ""))
 
+    places: dict[tuple[str, str], set[str]] = {}
+    for iri, prop, place in _rows(store, """
+            SELECT ?a ?p ?place WHERE { ?a a kg:MilitaryAction ; ?p ?place .
+              FILTER(?p IN (kg:near, kg:location)) }"""):
+        if iri and prop and place:
+            places.setdefault((iri, _local(prop) or ""), set()).add(place)
     spans = _spans(store, """SELECT ?a ?start ?end WHERE { ?a a kg:MilitaryAction .
         ?ann oa:hasBody ?a ; oa:hasTarget/oa:hasSelector ?sel .
         ?sel oa:start ?start ; oa:end ?end }""")
@@ -174,7 +189,8 @@ def collect(store: Any) -> dict[str, SysArticle]:
             continue
         action = SysAction(iri, kind, agent, dest, int(pmin) if pmin else None,
                            int(pmax) if pmax else None, duration, _local(status),
-                           spans.get(iri, []))
+                           spans.get(iri, []), places.get((iri, "near"), set()),
+                           places.get((iri, "location"), set()))
         actions[iri] = action
         articles[iri_to_id[art]].actions.append(action)
 
@@ -389,11 +405,22 @@ def _same_action(g: Mapping[str, Any], a: SysAction, emap: Mapping[str, SysEntit
     return kind == a.kind and a.agent is not None and a.agent == _ref(emap, g.get("agent"))
 
 
+def _places_agree(g: Mapping[str, Any], a: SysAction, key: str,
+                  emap: Mapping[str, SysEntity]) -> bool:
+    """The graph's ``near`` or ``location`` is gold's set (true when gold gives none)."""
+    wanted = g.get(key) or []
+    return not wanted or getattr(a, key) == {_ref(emap, label) for label in wanted}
+
+
 def _field_problems(g: Mapping[str, Any], a: SysAction, emap: Mapping[str, SysEntity],
                     system: SysArticle) -> list[str]:
     problems = []
     if g.get("destination") and a.destination != _ref(emap, g["destination"]):
         problems.append(f"destination {_name(system, a.destination)} != {g['destination']}")
+    for key in ("near", "location"):
+        if not _places_agree(g, a, key, emap):
+            found = sorted(_name(system, iri) for iri in getattr(a, key))
+            problems.append(f"{key} {found or '-'} != {sorted(g[key])}")
     for key, value in (("personnel_min", a.personnel_min), ("personnel_max", a.personnel_max),
                        ("duration", a.duration), ("status", a.status)):
         if g.get(key) is not None and g[key] != value:
@@ -414,7 +441,8 @@ def _score_actions(aid: str, gold: Mapping[str, Any], system: SysArticle,
         if not _same_action(g, a, emap):
             return 0.0
         return 1.0 + (1.0 if g.get("destination") is None
-                      or a.destination == _ref(emap, g["destination"]) else 0.0)
+                      or a.destination == _ref(emap, g["destination"]) else 0.0) + sum(
+            0.25 for key in ("near", "location") if _places_agree(g, a, key, emap))
 
     pairs = _pairs(golds, system.actions, similarity)
     by_gold_id: dict[str, SysAction] = {}

@@ -152,6 +152,15 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
             graph.add((iri, KG.destination, iris[action.destination]))
         if action.target in iris:
             graph.add((iri, KG.target, iris[action.target]))
+        for place in action.near:
+            if place in iris:
+                graph.add((iri, KG.near, iris[place]))
+        for place in action.location:
+            if place in iris:
+                graph.add((iri, KG.location, iris[place]))
+        if action.location_text:
+            graph.add((iri, KG.locationText, Literal(action.location_text,
+                                                     lang=article.language)))
         graph.add((iri, KG.status, KG[action.status]))
         graph.add((iri, KG.reportedIn, article_iri))
         if action.what:

@@ -142,6 +142,9 @@ class MilitaryAction:
     date: str | None = None
     co_agents: tuple[str, ...] = ()  # Entity.keys acting jointly with the agent
     target: str | None = None  # Entity.key an attack is aimed at
+    near: tuple[str, ...] = ()  # Entity.keys it is near, usually a border ("ved grensen til X")
+    location: tuple[str, ...] = ()  # Entity.keys where it takes place ("i Belarus", "på Krim")
+    location_text: str | None = None  # the phrase as printed ("nær den ukrainske grensen")
 
 
 @dataclass(frozen=True)

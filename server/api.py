@@ -113,10 +113,11 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
         if speaker else ""
     return _PREFIXES + f"""CONSTRUCT {{
   ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:target ?tg ;
-     kg:what ?what ;
+     kg:near ?nr ; kg:location ?loc ; kg:locationText ?where ; kg:what ?what ;
      kg:personnelMin ?min ; kg:personnelMax ?max ; kg:duration ?duration ; kg:status ?status ;
      kg:reportedIn ?art .
   ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl . ?tg rdfs:label ?tgl .
+  ?nr rdfs:label ?nrl . ?loc rdfs:label ?locl .
   ?art a kg:Article ; schema:datePublished ?date ; schema:headline ?headline .
   ?claim ?how ?a ; kg:speaker ?csp . ?csp rdfs:label ?cspl .
 }} WHERE {{
@@ -132,6 +133,9 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
   OPTIONAL {{ ?a kg:coAgent ?co OPTIONAL {{ ?co rdfs:label ?col }} }}
   OPTIONAL {{ ?a kg:destination ?dest OPTIONAL {{ ?dest rdfs:label ?dl }} }}
   OPTIONAL {{ ?a kg:target ?tg OPTIONAL {{ ?tg rdfs:label ?tgl }} }}
+  OPTIONAL {{ ?a kg:near ?nr OPTIONAL {{ ?nr rdfs:label ?nrl }} }}
+  OPTIONAL {{ ?a kg:location ?loc OPTIONAL {{ ?loc rdfs:label ?locl }} }}
+  OPTIONAL {{ ?a kg:locationText ?where }}
   OPTIONAL {{ ?a kg:what ?what }} OPTIONAL {{ ?a kg:personnelMin ?min }}
   OPTIONAL {{ ?a kg:personnelMax ?max }} OPTIONAL {{ ?a kg:duration ?duration }}
   OPTIONAL {{ ?a kg:status ?status }}
@@ -180,7 +184,8 @@ def _respond(kind: str) -> Response:
         body = st.cached(key, lambda: _framed(
             actions_query(speaker, country, dates, limit),
             {"@type": list(_ACTION_KINDS), "agent": _EMBED, "coAgent": _EMBED,
-             "destination": _EMBED, "target": _EMBED, "reportedIn": _EMBED,
+             "destination": _EMBED, "target": _EMBED, "near": _EMBED, "location": _EMBED,
+             "reportedIn": _EMBED,
              **{name: _WHO for name in _REVERSE}},
             _REVERSE))
     response = Response(body, content_type="application/ld+json; charset=utf-8")
@@ -196,6 +201,7 @@ def statements() -> Response:
 
 @bp.route("/api/actions")
 def actions() -> Response:
-    """Military actions: agent, kind, destination, personnel, duration, status, and the
-    statements that claim, dispute, announce or fear them."""
+    """Military actions: agent, kind, destination, what they are near and where they take
+    place, personnel, duration, status, and the statements that claim, dispute, announce or
+    fear them."""
     return _respond("actions")

@@ -91,9 +91,10 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for found in table.mentions:
         grouped[found.key].append(Mention(found.span, found.how))
-    for actor in [a.agent for a in actions] + [s.speaker for s in about]:
-        if actor and actor not in grouped:  # agents known from demonyms, states from metonyms
-            grouped[actor] = []
+    places = [k for a in actions for k in (*a.near, *a.location)]
+    for actor in [a.agent for a in actions] + [s.speaker for s in about] + places:
+        if actor and actor not in grouped:  # agents known from demonyms, states from metonyms,
+            grouped[actor] = []  # places from adjectives ("nær den finske grensen")
     entities = []
     for key, mentions in grouped.items():
         type_name = key.split(":", 1)[0]

@@ -9,8 +9,10 @@ attack. Agents: the nearest country or organisation before the trigger, a demony
 (``russiske tropper``), a ministry or office holder standing for its country, the country
 whose claim the sentence reports (``styrkene deres``), else the agent of an action in the
 previous two sentences. Mentions of one action (same kind, agent, destination) are merged,
-keeping every evidence span. Rule id: ``action_trigger.v2``; triggers and cues are data
-(``kg/data/lexicons/<lang>/actions.json`` and ``lexicon.json``).
+keeping every evidence span and the places of each. Where an action takes place and what it
+is near (a border) are read in its clause by :mod:`kg.extract.places`. Rule id:
+``action_trigger.v2``; triggers and cues are data (``kg/data/lexicons/<lang>/actions.json``
+and ``lexicon.json``; places: ``kg/data/location/location-<lang>.json``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Found, MentionTable
+from kg.extract.places import Places, article_border, elaborates, find_places, place_cues
 from kg.extract.segment import Sentence
 from kg.extract.statements import DENIAL_OF_PREVIOUS
 from kg.model import Article, EntityType, MilitaryAction, Recognizer, Span, Statement
@@ -540,6 +543,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         "conduct_verbs", [])) or "(?!)") + r")\s+(?:\w+\s+){0,3}$")
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
+    cues = place_cues(lexicon)
+    border = article_border(table, text, article.body_start, cues, demonyms)  # "ved grensene"
 
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.span.start, sentence.span.end
@@ -718,12 +723,21 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         if date_text else None)
                 named = "Invasion" if kind == "Attack" and match.group(0).startswith(
                     "inva") else kind
+                target = _target(table, text, trigger + len(match.group(0)), clause_end) \
+                    if named in ("Attack", "Invasion") else None
+                said_end = statement.text.end if statement is not None and (
+                    statement.text.start <= trigger < statement.text.end) else clause_end
+                places = find_places(
+                    table, text, clause_start=clause_start, trigger=trigger,
+                    trigger_end=trigger + len(match.group(0)), end=min(clause_end, said_end),
+                    kind=named, cues=cues, demonyms=demonyms, border_default=border,
+                    exclude=(destination, target), agent=agent)
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),
                     destination=destination, what=what,
-                    target=_target(table, text, trigger + len(match.group(0)), clause_end)
-                    if named in ("Attack", "Invasion") else None,
+                    target=target, near=places.near, location=places.location,
+                    location_text=places.text,
                     personnel_min=personnel[0] if personnel else None,
                     personnel_max=personnel[1] if personnel else None,
                     duration=duration,
@@ -732,6 +746,23 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     date_text=date_text, date=date)
                 found.append(_Found(action, index))
                 break
+
+    # "Ikke bare ved grensen til Ukraina, men også i Belarus.": a verbless sentence after the
+    # last action of a sentence tells where that action takes place.
+    for position, item in enumerate(found):
+        after = item.sentence + 1
+        if after >= len(sentences) or any(f.sentence in (after, item.sentence)
+                                           for f in found[position + 1:]):
+            continue
+        following = sentences[after]
+        start, stop = following.span.start, following.span.end
+        if following.paragraph == sentences[item.sentence].paragraph and elaborates(
+                text, start, stop, cues):
+            action = item.action
+            item.action = _placed(action, find_places(
+                table, text, clause_start=start, trigger=start, trigger_end=start, end=stop,
+                kind=action.kind, cues=cues, demonyms=demonyms, border_default=border,
+                exclude=(action.destination, action.target), agent=action.agent))
 
     # One action per (kind, agent, destination): later mentions add evidence and statements.
     merged: dict[tuple[str, str | None, str | None], MilitaryAction] = {}
@@ -753,6 +784,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 personnel_max=old.personnel_max or action.personnel_max,
                 duration=old.duration or action.duration, end=old.end or action.end,
                 co_agents=old.co_agents or action.co_agents, target=old.target or action.target,
+                near=_union(old.near, action.near),
+                location=_union(old.location, action.location),
+                location_text=old.location_text or action.location_text,
                 status=status, more_evidence=(*old.more_evidence, action.evidence),
                 date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:
@@ -782,6 +816,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 merged[key] = replace(action, status="Denied" if own else "Disputed",
                                       disputed_by=tuple(sorted({*action.disputed_by, index})))
     return list(merged.values())
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*first, *second)))
+
+
+def _placed(action: MilitaryAction, places: Places) -> MilitaryAction:
+    """``action`` with further places (from a sentence elaborating on it)."""
+    near = _union(action.near, places.near)
+    location = tuple(k for k in _union(action.location, places.location) if k not in near)
+    return replace(action, near=near, location=location,
+                   location_text=action.location_text or places.text)
 
 
 def _recent_kind_agent(found: list[_Found], kind: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Language data for the extractor: loaded from ``kg/data/lexicons/<lang>/*.json``."""
+"""Language data for the extractor: loaded from ``kg/data/lexicons/<lang>/*.json``, and the
+cues for where an action takes place from ``kg/data/location/location-<lang>.json``."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Lexicon:
     raw: dict[str, Any]
     actions: dict[str, Any]
     roles: dict[str, Any] = field(default_factory=dict)
+    location: dict[str, Any] = field(default_factory=dict)  # near / location / location_text
 
     @property
     def speech_forms(self) -> dict[str, str]:
@@ -30,6 +32,12 @@ class Lexicon:
 
     def words(self, name: str) -> list[str]:
         value = self.raw.get(name, [])
+        assert isinstance(value, list)
+        return [str(v) for v in value]
+
+    def place_words(self, name: str) -> list[str]:
+        """A word list of the location cues (``location-<lang>.json``)."""
+        value = self.location.get(name, [])
         assert isinstance(value, list)
         return [str(v) for v in value]
 
@@ -57,6 +65,10 @@ def load_lexicon(language: str = "nb") -> Lexicon:
     actions = json.loads((base / "actions.json").read_text(encoding="utf-8"))
     roles_file = base / "roles.json"
     roles = json.loads(roles_file.read_text(encoding="utf-8")) if roles_file.is_file() else {}
+    location_file = data_dir() / "location" / f"location-{language}.json"
+    location = json.loads(location_file.read_text(encoding="utf-8")) \
+        if location_file.is_file() else {}
     version = f"{raw['version']}+{actions['version']}" + (
-        f"+{roles['version']}" if roles else "")
-    return Lexicon(language, version, raw, actions, roles)
+        f"+{roles['version']}" if roles else "") + (
+        f"+{location['version']}" if location else "")
+    return Lexicon(language, version, raw, actions, roles, location)

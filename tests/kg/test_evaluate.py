@@ -89,6 +89,46 @@ def test_action_fields_are_compared_where_gold_gives_them():
     assert "status Ongoing != Announced" in report.wrong[0]
 
 
+def test_places_are_compared_as_sets_where_gold_gives_them():
+    system = _system()
+    system["a"].actions[0].near = {RU}
+    gold = _gold()
+    report = score(system, gold)  # gold gives no places: not compared
+    assert report.scores["actions+fields"].tp == 1
+    gold["a.txt"]["military_actions"][0]["near"] = ["Russland"]
+    assert score(system, gold).scores["actions+fields"].tp == 1
+    gold["a.txt"]["military_actions"][0]["location"] = ["Russland"]
+    report = score(system, gold)
+    assert (report.scores["actions"].tp, report.scores["actions+fields"].tp) == (1, 0)
+    assert report.wrong == ["a action a1 Deployment by Norge: location - != ['Russland']"]
+    system["a"].actions[0].near = {RU, NO}
+    gold["a.txt"]["military_actions"][0].pop("location")
+    assert "near ['Norge', 'Russland'] != ['Russland']" in score(system, gold).wrong[0]
+
+
+def test_agreeing_places_pick_the_pairing():
+    system = _system()
+    article = system["a"]
+    article.actions = [
+        SysAction("x1", "MilitaryBuildup", RU, None, None, None, None, "Ongoing", near={NO}),
+        SysAction("x2", "MilitaryBuildup", RU, None, None, None, None, "Ongoing",
+                  location={NO}),
+    ]
+    gold = _gold(military_actions=[
+        {"id": "a1", "kind": "MilitaryBuildup", "agent": "Russland", "location": ["Norge"],
+         "status": "Ongoing", "evidence": "x"},
+        {"id": "a2", "kind": "MilitaryBuildup", "agent": "Russland", "near": ["Norge"],
+         "status": "Ongoing", "evidence": "y"}])
+    report = score(system, gold)
+    assert report.scores["actions+fields"].tp == 2, report.wrong
+
+
+def test_seed_actions_have_their_places_in_the_graph(seeded_store):
+    actions = [a for article in collect(seeded_store).values() for a in article.actions]
+    assert sum(1 for a in actions if a.near) == 5
+    assert [len(a.location) for a in actions if a.location] == [2]
+
+
 def test_invasion_counts_as_attack_and_optional_gold_is_neutral():
     system = _system()
     system["a"].actions.append(SysAction("x2", "Attack", RU, None, None, None, None, "Feared"))

@@ -1198,3 +1198,116 @@ def test_a_claim_about_an_action_already_told_does_not_make_it_claimed():
 ])
 def test_demands_are_not_actions(body):
     assert _acts(_extract(body)) == []
+
+
+# ------------------------------------------------------------------------------- places
+def _places(body: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str | None]]:
+    return [(a.kind, a.near, a.location, a.location_text) for a in _extract(body).actions]
+
+
+_RU, _FI, _PL, _UA, _BY = ("Country:Russland", "Country:Finland", "Country:Polen",
+                           "Country:Ukraina", "Country:Belarus")
+
+
+@pytest.mark.parametrize(("body", "kind", "near", "text"), [
+    # ved/langs/fra/vekk fra/nærmere (den) grensen til/mot X
+    ("Finland har samlet flere tusen soldater ved grensen til Russland.", "MilitaryBuildup",
+     (_RU,), "ved grensen til Russland"),
+    ("Russland trapper opp aktiviteten langs grensen mot Finland.", "MilitaryBuildup", (_FI,),
+     "langs grensen mot Finland"),
+    ("Polen har trukket styrkene tilbake fra grensen til Belarus.", "Withdrawal", (_BY,),
+     "fra grensen til Belarus"),
+    ("Belarus sier at styrkene er på vei vekk fra grensen til Polen.", "Withdrawal", (_PL,),
+     "vekk fra grensen til Polen"),
+    ("Russland flytter soldater nærmere grensen til Litauen.", "MilitaryBuildup",
+     ("Country:Litauen",), "nærmere grensen til Litauen"),
+    # a country's adjective: "nær/ved den finske grensen", before the trigger after forces
+    ("Norge holder en stor militærøvelse nær den russiske grensen.", "Exercise", (_RU,),
+     "nær den russiske grensen"),
+    ("Russiske styrker ved den finske grensen er trukket tilbake.", "Withdrawal", (_FI,),
+     "ved den finske grensen"),
+    # both sides of a border between two countries; not the agent's own side
+    ("Russland har samlet store styrker i grenseområdene mellom Ukraina og Belarus.",
+     "MilitaryBuildup", (_UA, _BY), "i grenseområdene mellom Ukraina og Belarus"),
+    ("Norge øver ved den norsk-russiske grensen.", "Exercise", (_RU,),
+     "ved den norsk-russiske grensen"),
+    # near a named place
+    ("Russland har samlet styrker nær Kharkiv.", "MilitaryBuildup", ("Place:Kharkiv",),
+     "nær Kharkiv"),
+])
+def test_near_from_border_phrases(body, kind, near, text):
+    assert _places(body) == [(kind, near, (), text)]
+
+
+def test_a_border_without_a_country_is_near_the_one_the_article_names():
+    e = _places("Russland holder en øvelse nær den ukrainske grensen. Kari Nordmann sier at "
+                "Russland trapper opp ved grensene.")
+    assert e[1] == ("MilitaryBuildup", (_UA,), (), "ved grensene")
+
+
+def test_a_border_without_a_country_stays_unresolved_when_the_article_names_several():
+    e = _places("Russland trapper opp ved grensen til Polen. Finland øker beredskapen ved "
+                "grensen til Russland. Kari Nordmann sier at Belarus trapper opp ved grensene.")
+    assert e[-1] == ("MilitaryBuildup", (), (), "ved grensene")
+
+
+@pytest.mark.parametrize(("body", "kind", "location"), [
+    ("Russland holder en stor militærøvelse i Belarus.", "Exercise", (_BY,)),
+    ("I Belarus holder Russland en stor militærøvelse.", "Exercise", (_BY,)),  # fronted
+    ("Russland har samlet over 100 000 soldater på Krim.", "MilitaryBuildup", ("Place:Krim",)),
+    ("Russland holder en militærøvelse i Kaliningrad og i Østersjøen.", "Exercise",
+     ("Place:Kaliningrad", "Place:Østersjøen")),
+    ("Nato øker beredskapen i Estland og Latvia.", "ReadinessIncrease",
+     ("Country:Estland", "Country:Latvia")),
+    ("I Svartehavet angrep ukrainske droner et russisk skip.", "Attack", ("Place:Svartehavet",)),
+    # the speech tag's place is the speaker's, not the exercise's
+    ("– Russland holder en øvelse i Belarus, sa Kari Nordmann i Oslo.", "Exercise", (_BY,)),
+])
+def test_location_of_build_ups_exercises_readiness_and_strikes(body, kind, location):
+    [(found_kind, near, found, text)] = _places(body)
+    assert (found_kind, near, found) == (kind, (), location)
+    assert text is not None and text.lower().startswith(("i ", "på "))
+
+
+def test_place_and_border_of_one_action():
+    assert _places("Russland holder en stor militærøvelse i Belarus nær grensen til Polen.") == [
+        ("Exercise", (_PL,), (_BY,), "i Belarus")]
+
+
+def test_a_verbless_elaboration_places_the_action_before_it():
+    assert _places("Finland trapper opp aktiviteten. Særlig langs grensen mot Russland, men "
+                   "også i Østersjøen.") == [
+        ("MilitaryBuildup", (_RU,), ("Place:Østersjøen",), "langs grensen mot Russland")]
+    # a full sentence after it is not about the action's place
+    assert _places("Russland holder en øvelse. Særlig i Belarus er situasjonen spent.") == [
+        ("Exercise", (), (), None)]
+
+
+def test_a_deployments_destination_is_not_repeated_as_its_location():
+    e = _extract("Danmark sender 200 soldater til Estland. Norge har rundt 200 soldater i "
+                 "Litauen. USA sender kampfly til Polen, nær grensen til Ukraina.")
+    assert [(a.destination, a.location, a.near) for a in e.actions] == [
+        ("Country:Estland", (), ()), ("Country:Litauen", (), ()), (_PL, (), (_UA,))]
+
+
+@pytest.mark.parametrize("body", [
+    # time words are no places
+    "Russland holder en stor militærøvelse i 2022.",
+    "Russland holder en stor militærøvelse i dag.",
+    # a figurative border
+    "Kari Nordmann sier at dette er på grensen til det uakseptable, og at Russland trapper "
+    "opp aktiviteten.",
+    "Russland trapper opp aktiviteten, og det går en grense for hva Finland tåler.",
+    "Russland trapper opp aktiviteten helt til grensen for det akseptable.",
+    # the speaker's place, another clause's place, a place in a later subordinate clause
+    "Kari Nordmann sa i Oslo at Russland trapper opp aktiviteten.",
+    "Russland trapper opp aktiviteten, og Nato øker beredskapen i Polen.",
+    "Russland trapper opp aktiviteten og Nato holder en øvelse i Polen.",
+    "Russland trapper opp aktiviteten etter at Ukraina angrep mål i Belgorod.",
+    # where the forces of a feared attack stand is not where the attack would be
+    "Russland har nok styrker ved grensen til Ukraina til å starte et angrep.",
+])
+def test_no_place(body):
+    found = [a for a in _extract(body).actions if a.agent == _RU]  # Russia's, not Nato's
+    assert found and all((a.near, a.location, a.location_text) == ((), (), None)
+                         for a in found), _places(body)

@@ -90,7 +90,7 @@ def test_every_ontology_term_is_labelled_and_in_the_context():
             missing.append(f"{term} labels {langs}")
         local = "kg:" + str(term)[len(str(KG)):]
         new_terms = ("Role", "PositionHolding", "PartyMembership", "holder", "roleOf", "position",
-                     "validAt", "dateText", "date", "endDate")
+                     "validAt", "dateText", "date", "endDate", "near", "location", "locationText")
         if local[3:] in new_terms and local not in terms:
             missing.append(f"{local} not in context.jsonld")
     assert missing == []
@@ -145,3 +145,25 @@ def test_an_attack_names_its_target_in_rdf():
     (action,) = graph.subjects(RDF.type, KG.Attack)
     assert {str(label) for node in graph.objects(action, KG.target)
             for label in graph.objects(node, RDFS.label) if label.language == "nb"} == {"Ukraina"}
+
+
+def test_an_action_says_where_it_takes_place_and_what_it_is_near_in_rdf():
+    graph, _ = _graph("Russland holder en stor militærøvelse i Belarus nær den polske grensen.",
+                      "2025-03")
+    (action,) = graph.subjects(RDF.type, KG.Exercise)
+
+    def names(prop):
+        return {str(label) for node in graph.objects(action, prop)
+                for label in graph.objects(node, RDFS.label) if label.language == "nb"}
+
+    assert (names(KG.location), names(KG.near)) == ({"Belarus"}, {"Polen"})
+    assert graph.value(action, KG.locationText) == Literal("i Belarus", lang="nb")
+
+
+def test_location_is_a_sem_place_and_near_is_declared():
+    from kg.vocab import SEM
+
+    ontology = Graph().parse(ROOT / "ontology" / "kg.ttl")
+    assert (KG.location, RDFS.subPropertyOf, SEM.hasPlace) in ontology
+    for term in (KG.near, KG.location, KG.locationText):
+        assert (term, RDFS.domain, KG.MilitaryAction) in ontology

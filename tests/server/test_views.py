@@ -101,6 +101,9 @@ def test_api_actions_with_claims_and_disputes(client):
     assert {"agent", "destination", "personnelMin", "personnelMax", "duration",
             "status"} <= set(deployment)
     assert any("disputedBy" in a for a in actions) and any("claimedBy" in a for a in actions)
+    placed = next(a for a in actions if "location" in a)
+    assert "label" in (placed["near"] if isinstance(placed["near"], dict) else placed["near"][0])
+    assert "locationText" in placed
     disputed = next(a for a in actions if "disputedBy" in a)
     who = disputed["disputedBy"] if isinstance(disputed["disputedBy"], dict) else \
         disputed["disputedBy"][0]
