@@ -50,6 +50,13 @@ _WHO = r"(?:[^,.!?]|(?<=\s[A-ZÆØÅ])\.)"
 _APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
 # Between a person and the speech verb: the unit, place or body they belong to
 # ("Kari Hansen ved Rena leir sier", "Ola Nordmann i Hæren sier").
+# Before a mention in an attribution: whom it is said to or asked by ("sier han til NTB",
+# "svarer hun på spørsmål fra VG", "i et intervju med BBC"), who does not speak.
+_ADDRESSEE = re.compile(r"\b(?:til|overfor|med|spørsmål\s+fra)\s+$", re.IGNORECASE)
+# A word that makes the mention after it a prepositional object, not a subject
+# ("I et intervju med BBC sa Zelenskyj at …").
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:med|til|fra|hos|overfor|mot|av|om|for|på|ved|under|etter|blant)\s+$", re.IGNORECASE)
 _UNIT_OF_PERSON = re.compile(r"\s+(?:i|ved|fra|hos|på)\s+[^,.!?:;«»–—()]{2,40}?\s+")
 
 
@@ -190,7 +197,7 @@ def _speaker_from_phrase(ctx: _Context, start: int, end: int) -> str | None:
            for source in ctx.lexicon.words("unnamed_sources")):
         return None  # "en kilde i alliansen": an unnamed source
     mentions = [m for m in ctx.table.covering(start, end) if _is_actor(ctx, m)
-                and not re.search(r"\btil\s+$", text[max(start, m.span.start - 5):m.span.start])]
+                and not _ADDRESSEE.search(text[max(start, m.span.start - 20):m.span.start])]
     if not mentions:
         return _new_source(ctx, start, end)
     for mention in mentions:
@@ -456,6 +463,9 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                                        and "at" not in words and "som" not in words)
             if mention.how == "party":
                 continue  # "Kari Nordmann (H) mener": the person speaks, not the party
+            if _PREPOSITION_BEFORE.search(text[max(s_start, mention.span.start - 12):
+                                               mention.span.start]):
+                continue  # "I et intervju med BBC sa X": BBC is the object of "med"
             if _is_actor(ctx, mention) and near and "," not in gap.replace("(", "") and not \
                     re.search(r"[.!?:;«»–—]", gap):
                 subject = mention

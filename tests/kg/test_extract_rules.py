@@ -61,6 +61,9 @@ def test_speech_verbs_inverted_after_a_fronted_adverbial(verb):
     # a country's demand relayed by a person: the person's statement, attribution outside
     ("Russland krever at alliansen trekker styrkene ut av Baltikum, sier Kari Nordmann.",
      "Person:Kari Nordmann", "Russland krever at alliansen trekker styrkene ut av Baltikum"),
+    # the object of a fronted preposition is not the subject of the speech verb
+    ("I et intervju med NRK sa Kari Nordmann at Ukraina trenger flere kampfly.",
+     "Person:Kari Nordmann", "Ukraina trenger flere kampfly"),
 ])
 def test_attribution_forms(body, speaker, text):
     assert _said(_extract(body)) == [(speaker, text)]
@@ -137,6 +140,12 @@ def test_headline_quote():
 ])
 def test_not_statements(body):
     assert _extract(body).statements == ()
+
+
+def test_who_asked_does_not_answer():
+    # the answerer is a bare surname no mention covers: no speaker rather than the asker
+    e = _extract("– Vi følger nøye med, svarer Solberg-Hansen på spørsmål fra NRK.")
+    assert [s for s in e.statements if s.speaker == "Organisation:NRK"] == []
 
 
 def test_inner_dash_ends_a_reported_clause():
