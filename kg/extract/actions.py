@@ -12,7 +12,7 @@ previous two sentences. Mentions of one action (same kind, agent, destination) a
 keeping every evidence span and the places of each. Where an action takes place and what it
 is near (a border) are read in its clause by :mod:`kg.extract.places`. Rule id:
 ``action_trigger.v2``; triggers and cues are data (``kg/data/lexicons/<lang>/actions.json``
-and ``lexicon.json``; places: ``kg/data/location/location-<lang>.json``).
+and ``lexicon.json``; places: ``kg/data/lexicons/<lang>/location.json``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Language data for the extractor: loaded from ``kg/data/lexicons/<lang>/*.json``, and the
-cues for where an action takes place from ``kg/data/location/location-<lang>.json``."""
+cues for where an action takes place from ``kg/data/lexicons/<lang>/location.json``."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class Lexicon:
         return [str(v) for v in value]
 
     def place_words(self, name: str) -> list[str]:
-        """A word list of the location cues (``location-<lang>.json``)."""
+        """A word list of the location cues (``location.json``)."""
         value = self.location.get(name, [])
         assert isinstance(value, list)
         return [str(v) for v in value]
@@ -65,7 +65,7 @@ def load_lexicon(language: str = "nb") -> Lexicon:
     actions = json.loads((base / "actions.json").read_text(encoding="utf-8"))
     roles_file = base / "roles.json"
     roles = json.loads(roles_file.read_text(encoding="utf-8")) if roles_file.is_file() else {}
-    location_file = data_dir() / "location" / f"location-{language}.json"
+    location_file = base / "location.json"
     location = json.loads(location_file.read_text(encoding="utf-8")) \
         if location_file.is_file() else {}
     version = f"{raw['version']}+{actions['version']}" + (

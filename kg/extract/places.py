@@ -1,7 +1,7 @@
 """Where a military action takes place and what it is near (GOLD.md: ``location``, ``near``,
 ``location_text``).
 
-Read in the action's clause, from cue words in ``kg/data/location/location-<lang>.json``:
+Read in the action's clause, from cue words in ``kg/data/lexicons/<lang>/location.json``:
 
 * a border phrase gives ``near``: ``ved grensen til Ukraina``, ``langs grensen mot Finland``,
   ``vekk fra grensen til Ukraina``, ``nær den ukrainske grensen`` (a country adjective, as the
