@@ -294,6 +294,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     return None
 
 
+# After a trigger: whose side of a border the activity is on ("på russisk side av grensen").
+_SIDE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+på\s+(\w+)\s+side\b")
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:til|inn i)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
     r"(?:\s+[A-ZÆØÅ][\wæøå]+){0,2})")
@@ -591,6 +593,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                                      bodies, speaker_key) or (
                     _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key)
                     if agent_from > sentence_from else None), bodies)
+                side = _SIDE.match(text[trigger:clause_end].lower())
+                if side and side.group(1) in demonyms:
+                    # "Finland ser økt aktivitet på russisk side av grensen": the side's
+                    agent = demonyms[side.group(1)]
                 refers_back = False  # a definite noun for an action told before ("angrepet")
                 if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])

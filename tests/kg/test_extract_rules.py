@@ -810,6 +810,11 @@ def test_a_ship_prefix_marks_a_vessel_not_a_person():
      [("Withdrawal", "Country:Russland")]),
     ("Litauen melder at soldater nær den russiske grensen trekkes tilbake.",
      [("Withdrawal", "Country:Litauen")]),
+    # activity on one side of a border is that side's, whoever observes or reports it
+    ("Den finske grensevakten melder om økt aktivitet på russisk side av grensen.",
+     [("MilitaryBuildup", "Country:Russland")]),
+    ("Estland ser økt militær aktivitet på russisk side av grensen.",
+     [("MilitaryBuildup", "Country:Russland")]),
 ])
 def test_the_agent_is_named_in_the_reported_clause_not_by_the_reporter(body, expected):
     assert [(a.kind, a.agent) for a in _extract(body).actions] == expected
