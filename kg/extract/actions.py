@@ -419,6 +419,14 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind in ("ArmsTransfer", "Exercise") and done and re.search(
             rf"(?<![\w-])(?:{done})(?![\w-])", low):
         return "Completed"
+    held = _alt(lexicon, "exercise_past_verbs", lexicon.actions.get("exercise_past_verbs", []))
+    if kind == "Exercise" and held and re.search(
+            rf"(?<![\w-])(?:{held})\s+(?:[\wæøå-]+\s+){{0,3}}$", lead_low):
+        return "Completed"  # "Kina og Russland holdt en felles marineøvelse": over
+    coming = _alt(lexicon, "future_time_cues", lexicon.actions.get("future_time_cues", []))
+    if kind in ("Exercise", "Deployment") and coming and re.search(
+            rf"(?<![\w-])(?:{coming})(?![\w-])", low):
+        return "Announced"  # "Nato starter vinterøvelsen neste uke"
     if kind in ("Deployment", "ArmsTransfer") and re.search(
             r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low):
         # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place

@@ -212,6 +212,13 @@ def test_a_repeated_role_is_one_role_with_all_evidence():
     ("Tyskland gir stridsvogner til Ukraina.", "ArmsTransfer", "Country:Tyskland"),
     ("Nato øker beredskapen i øst.", "ReadinessIncrease", "Organisation:Nato"),
     ("Russiske tropper trapper opp aktiviteten.", "MilitaryBuildup", "Country:Russland"),
+    # exercises named by their branch or kind ("marineøvelse", "atomøvelse", "Nato-øvelse")
+    ("Kina og Russland starter en felles marineøvelse i Japanhavet.", "Exercise", "Country:Kina"),
+    ("Russland gjennomfører en atomøvelse med strategiske styrker.", "Exercise",
+     "Country:Russland"),
+    # forces moved to the border areas are a build-up near the border, not a deployment
+    ("Russland har flyttet tusenvis av soldater til grenseområdene mot Ukraina.",
+     "MilitaryBuildup", "Country:Russland"),
 ])
 def test_action_kinds_and_agents(body, kind, agent):
     assert [(a.kind, a.agent) for a in _extract(body).actions] == [(kind, agent)]
@@ -242,6 +249,11 @@ def test_office_holder_acts_for_the_country():
     ("– Vi kan ikke se bort fra en russisk invasjon, sier Kari Nordmann.", "Feared"),
     ("Vi kan ikke utelukke at Russland vil angripe Ukraina, sier Kari Nordmann.", "Feared"),
     ("Russland avviser at de planlegger å invadere Ukraina.", "Denied"),
+    # an exercise held in the past tense is over; one that starts next week is announced
+    ("Kina og Russland holdt en felles marineøvelse i Japanhavet.", "Completed"),
+    ("Russland gjennomførte en atomøvelse onsdag.", "Completed"),
+    ("Nato starter vinterøvelsen i Nord-Norge neste uke.", "Announced"),
+    ("Finland øver nå med 3000 soldater i Lappland.", "Ongoing"),
 ])
 def test_status(body, status):
     assert [a.status for a in _extract(body).actions] == [status]
@@ -1325,3 +1337,11 @@ def test_no_place(body):
     found = [a for a in _extract(body).actions if a.agent == _RU]  # Russia's, not Nato's
     assert found and all((a.near, a.location, a.location_text) == ((), (), None)
                          for a in found), _places(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Kommunen holdt en brannøvelse på skolen.",  # a civil drill, not a military exercise
+    "Sykehuset gjennomførte en evakueringsøvelse i går.",
+])
+def test_civil_drills_are_not_exercises(body):
+    assert _acts(_extract(body)) == []
