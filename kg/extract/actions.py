@@ -478,6 +478,9 @@ def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
 
 
 _TARGET_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:(?:mot|på|i|inn i|over)\s+)?")
+# "angrep energianlegg i Lviv", "flere handelsskip i Rødehavet": what is hit stands in the
+# place, which is also where the attack takes place.
+_SITE_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:i|på)\s+")
 
 
 def _target(table: MentionTable, text: str, start: int, end: int) -> str | None:
@@ -746,6 +749,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     trigger_end=trigger + len(match.group(0)), end=min(clause_end, said_end),
                     kind=named, cues=cues, demonyms=demonyms, border_default=border,
                     exclude=(destination, target), agent=agent)
+                site = next((m for m in table.covering(trigger, clause_end) if m.key == target
+                             and _SITE_GAP.fullmatch(text[trigger + len(match.group(0)):
+                                                          m.span.start])), None)
+                if site is not None and site.key not in places.location:
+                    phrase = re.search(r"(?:i|på)\s+$", text[:site.span.start])
+                    places = replace(
+                        places, location=(*places.location, site.key),
+                        text=places.text or text[site.span.start - len(phrase.group(0)) if phrase
+                                                 else site.span.start:site.span.end])
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),

@@ -1286,6 +1286,9 @@ def test_a_border_without_a_country_stays_unresolved_when_the_article_names_seve
     ("Nato øker beredskapen i Estland og Latvia.", "ReadinessIncrease",
      ("Country:Estland", "Country:Latvia")),
     ("I Svartehavet angrep ukrainske droner et russisk skip.", "Attack", ("Place:Svartehavet",)),
+    # what is hit stands in the place: the place is also where the strike is
+    ("Russiske droner angrep energianlegg i Lviv natt til søndag.", "Attack", ("Place:Lviv",)),
+    ("Ukraina angrep et oljeraffineri i Russland med droner.", "Attack", (_RU,)),
     # the speech tag's place is the speaker's, not the exercise's
     ("– Russland holder en øvelse i Belarus, sa Kari Nordmann i Oslo.", "Exercise", (_BY,)),
 ])
