@@ -318,8 +318,13 @@ def _extraction_table(extraction: Any) -> str:
     for action in extraction.actions:
         agent = action.agent.split(":", 1)[1] if action.agent else "?"
         dest = action.destination.split(":", 1)[1] if action.destination else "-"
-        lines.append(f"- {action.kind} by {agent} -> {dest}, status {action.status}, personnel "
-                     f"{action.personnel_min}-{action.personnel_max}, duration {action.duration}")
+        line = (f"- {action.kind} by {agent} -> {dest}, status {action.status}, personnel "
+                f"{action.personnel_min}-{action.personnel_max}, duration {action.duration}")
+        for label, keys in (("target", (action.target,) if action.target else ()),
+                            ("near", action.near), ("in", action.location)):
+            if keys:
+                line += f", {label} " + "+".join(key.split(":", 1)[1] for key in keys)
+        lines.append(line)
     return "\n".join(lines)
 
 
