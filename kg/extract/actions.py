@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Found, MentionTable
 from kg.extract.places import Places, article_border, elaborates, find_places, place_cues
 from kg.extract.segment import Sentence
@@ -111,7 +111,7 @@ def _alt(lexicon: Lexicon, name: str, words: list[str]) -> str:
     """A cached regex alternation of ``words`` (escaped, longest first)."""
     key = (id(lexicon), name)
     if key not in _ALTS:
-        _ALTS[key] = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        _ALTS[key] = alternation(words)
     return _ALTS[key]
 
 
@@ -480,16 +480,16 @@ def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
 _TARGET_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:(?:mot|på|i|inn i|over)\s+)?")
 # "angrep energianlegg i Lviv", "flere handelsskip i Rødehavet": what is hit stands in the
 # place, which is also where the attack takes place.
-_SITE_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?:i|på)\s+")
+_SITE_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?P<preposition>(?:i|på)\s+)")
 
 
-def _target(table: MentionTable, text: str, start: int, end: int) -> str | None:
+def _target(table: MentionTable, text: str, start: int, end: int) -> Found | None:
     """What an attack is aimed at: the first country, place or organisation after the trigger
     in its clause ("angrep Kharkiv", "missiler mot Israel", "invadere Ukraina")."""
     for mention in table.covering(start, end):
         if mention.type in (EntityType.COUNTRY, EntityType.PLACE, EntityType.ORGANISATION) \
                 and _TARGET_GAP.fullmatch(text[start:mention.span.start]):
-            return mention.key
+            return mention
         if mention.type is EntityType.PERSON:
             return None
     return None
@@ -740,24 +740,22 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         if date_text else None)
                 named = "Invasion" if kind == "Attack" and match.group(0).startswith(
                     "inva") else kind
-                target = _target(table, text, trigger + len(match.group(0)), clause_end) \
+                trigger_end = trigger + len(match.group(0))
+                aimed = _target(table, text, trigger_end, clause_end) \
                     if named in ("Attack", "Invasion") else None
+                target = aimed.key if aimed is not None else None
                 said_end = statement.text.end if statement is not None and (
                     statement.text.start <= trigger < statement.text.end) else clause_end
                 places = find_places(
                     table, text, clause_start=clause_start, trigger=trigger,
-                    trigger_end=trigger + len(match.group(0)), end=min(clause_end, said_end),
-                    kind=named, cues=cues, demonyms=demonyms, border_default=border,
+                    trigger_end=trigger_end, end=min(clause_end, said_end), kind=named,
+                    cues=cues, demonyms=demonyms, border_default=border,
                     exclude=(destination, target), agent=agent)
-                site = next((m for m in table.covering(trigger, clause_end) if m.key == target
-                             and _SITE_GAP.fullmatch(text[trigger + len(match.group(0)):
-                                                          m.span.start])), None)
-                if site is not None and site.key not in places.location:
-                    phrase = re.search(r"(?:i|på)\s+$", text[:site.span.start])
-                    places = replace(
-                        places, location=(*places.location, site.key),
-                        text=places.text or text[site.span.start - len(phrase.group(0)) if phrase
-                                                 else site.span.start:site.span.end])
+                site = _SITE_GAP.fullmatch(text, trigger_end, aimed.span.start) if aimed else None
+                if aimed is not None and site is not None and aimed.key not in places.location:
+                    places = replace(places, location=(*places.location, aimed.key),
+                                     text=places.text or text[site.start("preposition"):
+                                                              aimed.span.end])
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),

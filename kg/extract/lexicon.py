@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from kg.gazetteer import data_dir
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "alternation", "load_lexicon"]
 
 SUPPORTED = ("nb",)
 
@@ -31,29 +32,35 @@ class Lexicon:
         return {form: lemma for lemma, forms in self.raw["speech_verbs"].items() for form in forms}
 
     def words(self, name: str) -> list[str]:
-        value = self.raw.get(name, [])
-        assert isinstance(value, list)
-        return [str(v) for v in value]
+        return _word_list(self.raw, name)
 
     def place_words(self, name: str) -> list[str]:
         """A word list of the location cues (``location.json``)."""
-        value = self.location.get(name, [])
-        assert isinstance(value, list)
-        return [str(v) for v in value]
+        return _word_list(self.location, name)
 
     def cue_regex(self, name: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any phrase of the list ``name`` at word boundaries."""
         key = (id(self), name)
         cached = _REGEXES.get(key)
         if cached is None:
-            phrases = sorted(self.words(name), key=len, reverse=True) or ["(?!)"]
-            body = "|".join(re.escape(p) if p != "(?!)" else p for p in phrases)
+            body = alternation(self.words(name)) or "(?!)"
             cached = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
             _REGEXES[key] = cached
         return cached
 
 
 _REGEXES: dict[tuple[int, str], re.Pattern[str]] = {}
+
+
+def _word_list(source: dict[str, Any], name: str) -> list[str]:
+    value = source.get(name, [])
+    assert isinstance(value, list)
+    return [str(v) for v in value]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first ("" when there are none)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Found, MentionTable
 from kg.model import EntityType
 
@@ -49,7 +49,7 @@ _GAP = re.compile(r"(?:[a-zæøå]+\s+){0,3}")  # "til den russiske enklaven Kal
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return alternation(words) or "(?!)"
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,20 @@ class PlaceCues:
     forces: re.Pattern[str]  # a force noun right before a phrase
 
 
+_CUES: dict[int, PlaceCues] = {}
+
+
 def place_cues(lexicon: Lexicon) -> PlaceCues | None:
-    """The compiled cues, or None when the language has no location cues."""
+    """The compiled cues (once per lexicon), or None when the language has no location cues."""
     if not lexicon.location:
         return None
+    cached = _CUES.get(id(lexicon))
+    if cached is None:
+        cached = _CUES[id(lexicon)] = _compile(lexicon)
+    return cached
+
+
+def _compile(lexicon: Lexicon) -> PlaceCues:
     words = lexicon.place_words
     flags = re.IGNORECASE
     preps = _alternation(words("border_prepositions"))

@@ -43,13 +43,11 @@ __all__ = ["find_statements"]
 _DASH = re.compile(r"\A(?:[–—-]|«(?=[^»]*»\s*,))\s*")
 _ACTORS = (EntityType.PERSON, EntityType.ORGANISATION, EntityType.COUNTRY)
 _SPEAKER_WINDOW = 80  # characters after a speech verb in which the speaker must start
-# Between a person and the speech verb: one appositive or relative clause set off by commas.
 # A character of a speaker phrase: no clause punctuation, but the full stop of an initial
 # ("sier forsvarsminister Tore O. Sandvik").
 _WHO = r"(?:[^,.!?]|(?<=\s[A-ZÆØÅ])\.)"
+# Between a person and the speech verb: one appositive or relative clause set off by commas.
 _APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
-# Between a person and the speech verb: the unit, place or body they belong to
-# ("Kari Hansen ved Rena leir sier", "Ola Nordmann i Hæren sier").
 # Before a mention in an attribution: whom it is said to or asked by ("sier han til NTB",
 # "svarer hun på spørsmål fra VG", "i et intervju med BBC"), who does not speak.
 _ADDRESSEE = re.compile(r"\b(?:til|overfor|med|spørsmål\s+fra)\s+$", re.IGNORECASE)
@@ -57,6 +55,8 @@ _ADDRESSEE = re.compile(r"\b(?:til|overfor|med|spørsmål\s+fra)\s+$", re.IGNORE
 # ("I et intervju med BBC sa Zelenskyj at …").
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:med|til|fra|hos|overfor|mot|av|om|for|på|ved|under|etter|blant)\s+$", re.IGNORECASE)
+# Between a person and the speech verb: the unit, place or body they belong to
+# ("Kari Hansen ved Rena leir sier", "Ola Nordmann i Hæren sier").
 _UNIT_OF_PERSON = re.compile(r"\s+(?:i|ved|fra|hos|på)\s+[^,.!?:;«»–—()]{2,40}?\s+")
 
 
