@@ -80,7 +80,7 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
 
     settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning,
                          reasoner=reasoner, workers=workers, ner=ner)
-    graph_store = open_store(settings.store_location)
+    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
     builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
                              reasoner=settings.reasoner, ner=settings.ner)
     total = count_articles(paths) if "-" not in paths else None
@@ -118,7 +118,7 @@ def reason(store: str | None, base_iri: str | None, reasoner: str | None) -> Non
     from kg.store import open_store
 
     settings = _settings(store=store, base_iri=base_iri, reasoner=reasoner)
-    graph_store = open_store(settings.store_location)
+    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
     builder = Builder.create(settings.base_iri, reasoner=settings.reasoner)
     started = time.perf_counter()
     written = rematerialise(graph_store, builder)
@@ -145,7 +145,7 @@ def serve(store: str | None, host: str | None, port: int | None, base_iri: str |
     from server import create_app
 
     settings = _settings(store=store, host=host, port=port, base_iri=base_iri, threads=threads)
-    graph_store = open_store(settings.store_location)
+    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
     app = create_app(settings, store=graph_store)
     server = waitress.create_server(app, host=settings.host, port=settings.port,
                                     threads=settings.threads, ident="kg",
@@ -188,7 +188,8 @@ def query(query: str | None, file: str | None, store: str | None, fmt: str | Non
     if not query:
         raise click.UsageError("give a query as an argument or with --file")
     settings = _settings(store=store)
-    graph_store = open_store(settings.store_location, read_only=True)
+    graph_store = open_store(settings.store_location, read_only=True,
+                             open_files=settings.store_open_files)
     result = graph_store.query(query)
     out = sys.stdout.buffer
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
@@ -248,7 +249,8 @@ def export(store: str | None, fmt: str, graph: str | None, output: str | None) -
     if chosen is None:
         raise click.BadParameter(f"{fmt!r} is not a graph format", param_hint="--format")
     settings = _settings(store=store)
-    graph_store = open_store(settings.store_location, read_only=True)
+    graph_store = open_store(settings.store_location, read_only=True,
+                             open_files=settings.store_open_files)
     data = export_bytes(graph_store, chosen, graph=graph)
     if output:
         Path(output).write_bytes(data)
@@ -353,7 +355,9 @@ def evaluate(paths: tuple[str, ...], gold: str | None, store: str | None, fmt: s
     if not gold_path.is_file():
         raise click.UsageError(f"gold file not found: {gold_path} (use --gold)")
     if store and not paths:
-        graph_store = open_store(_settings(store=store).store_location, read_only=True)
+        settings = _settings(store=store)
+        graph_store = open_store(settings.store_location, read_only=True,
+                                 open_files=settings.store_open_files)
     else:
         graph_store = open_store("memory:")
         builder = Builder.create(_settings().base_iri, reasoning=False)

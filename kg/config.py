@@ -68,6 +68,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ner", True,
             "Use the shipped Norwegian entity recogniser (kg.nlp) for names no gazetteer "
             "knows, e.g. a destination such as 'til Østersjøen'."),
+    Setting("store_open_files", 256,
+            "Table files the on-disk store keeps open (at least 48). RocksDB holds each open "
+            "file's index in memory, so this bounds the memory of a large store; more open "
+            "files make lookups on a large store cheaper."),
     Setting("workers", 0,
             "Worker processes for the CPU-bound build stages; 0 means one per core "
             "(1 runs everything in the main process)."),
@@ -92,6 +96,7 @@ class Settings:
     reasoning: bool = True
     reasoner: str = "compiled"
     ner: bool = True
+    store_open_files: int = 256
     workers: int = 0
 
     @property

@@ -24,7 +24,9 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    init_app(app, settings, store if store is not None else open_store(settings.store_location))
+    if store is None:
+        store = open_store(settings.store_location, open_files=settings.store_open_files)
+    init_app(app, settings, store)
     errors.register(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(data.bp)

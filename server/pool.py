@@ -102,9 +102,10 @@ class ThreadRunner:
 
 
 class _Worker:
-    def __init__(self, path: str, version: int) -> None:
+    def __init__(self, path: str, version: int, open_files: int | None) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.pool", path, str(version)], stdin=subprocess.PIPE,
+            [sys.executable, "-m", "server.pool", path, str(version),
+             str(open_files or 0)], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         assert self.process.stdin is not None and self.process.stdout is not None
         self.stdin = self.process.stdin
@@ -143,8 +144,10 @@ class ProcessPool:
 
     keep = 3  # checkpoints kept: workers still reading an older one finish their query
 
-    def __init__(self, store: Any, location: str, size: int) -> None:
+    def __init__(self, store: Any, location: str, size: int,
+                 open_files: int | None = None) -> None:
         self._store = store
+        self._open_files = open_files
         parent = os.path.dirname(os.path.abspath(location))
         _remove_stale_snapshots(parent)
         self.path = tempfile.mkdtemp(prefix=f".kg-snapshots-{os.getpid()}-", dir=parent)
@@ -172,7 +175,7 @@ class ProcessPool:
                           ignore_errors=True)
 
     def _spawn(self) -> None:
-        worker = _Worker(self.path, self._versions[-1])
+        worker = _Worker(self.path, self._versions[-1], self._open_files)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -219,18 +222,24 @@ class ProcessPool:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def _serve(path: str, version: int) -> None:  # pragma: no cover - in the worker process
+def _serve(path: str, version: int, open_files: int | None = None
+           ) -> None:  # pragma: no cover - in the worker process
     """The worker loop: read a job, (re)open the store if it is stale, answer."""
     import pyoxigraph as ox
 
+    from kg.store.oxigraph import open_files_cap
     from server.execute import oxigraph_runner
+
+    def checkpoint(number: int) -> Any:
+        with open_files_cap(open_files):
+            return ox.Store.read_only(os.path.join(path, str(number)))
 
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing but answers goes to the pipe
     stdin = sys.stdin.buffer.fileno()
     store: Any = None
     try:  # open before the first job, not during it
-        store = ox.Store.read_only(os.path.join(path, str(version)))
+        store = checkpoint(version)
     except (OSError, RuntimeError):
         store, version = None, -1
     while True:
@@ -244,7 +253,7 @@ def _serve(path: str, version: int) -> None:  # pragma: no cover - in the worker
             try:
                 if store is None or job.version != version or attempt == 2:
                     store = None
-                    store = ox.Store.read_only(os.path.join(path, str(job.version)))
+                    store = checkpoint(job.version)
                     version = job.version
                 answer = execute(oxigraph_runner(store), job)
                 break
@@ -260,4 +269,5 @@ def _serve(path: str, version: int) -> None:  # pragma: no cover - in the worker
 
 
 if __name__ == "__main__":  # pragma: no cover
-    _serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else -1)
+    _serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else -1,
+           int(sys.argv[3]) or None if len(sys.argv) > 3 else None)

@@ -14,8 +14,11 @@ from kg.store.base import GraphStore
 __all__ = ["GraphStore", "open_store"]
 
 
-def open_store(location: str, *, read_only: bool = False) -> GraphStore:
-    """Open the store at ``location``; ``read_only`` opens may run beside a writer."""
+def open_store(location: str, *, read_only: bool = False,
+               open_files: int | None = None) -> GraphStore:
+    """Open the store at ``location``; ``read_only`` opens may run beside a writer.
+    ``open_files`` caps the table files an on-disk store keeps open (setting
+    ``store_open_files``)."""
     if location in ("memory:", ":memory:"):
         from kg.store.oxigraph import OxigraphStore
 
@@ -29,4 +32,4 @@ def open_store(location: str, *, read_only: bool = False) -> GraphStore:
                           "http(s) URL of a SPARQL endpoint")
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(location, read_only=read_only)
+    return OxigraphStore(location, read_only=read_only, open_files=open_files)

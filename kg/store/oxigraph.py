@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,13 +11,43 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.errors import QueryError, StoreError
+from kg.errors import ConfigError, QueryError, StoreError
 from kg.serialize import dump
 from kg.sparqltext import has_query_dataset
 from kg.store.base import insert_data_update
 from kg.vocab import PREFIXES
 
-__all__ = ["OxigraphStore", "run_query", "translated_errors"]
+__all__ = ["MIN_OPEN_FILES", "OxigraphStore", "open_files_cap", "run_query", "translated_errors"]
+
+MIN_OPEN_FILES = 48  # Oxigraph refuses fewer
+_RESERVED_FDS = 48  # descriptors Oxigraph leaves to the rest of the process
+
+
+@contextmanager
+def open_files_cap(limit: int | None) -> Iterator[None]:
+    """Oxigraph sizes RocksDB's table cache (``max_open_files``) from the process's soft
+    file-descriptor limit, less 48, at the moment it opens a store, and RocksDB keeps the
+    index of every open table file in memory: on a store of many gigabytes that index is
+    most of the process. Lowering the soft limit while the store opens caps the open table
+    files, and so that memory, at ``limit``; the process's own limit is restored at once."""
+    if limit is None or sys.platform == "win32":
+        yield
+        return
+    if limit < MIN_OPEN_FILES:
+        raise ConfigError(f"store_open_files is {limit}; the store needs at least "
+                          f"{MIN_OPEN_FILES}")
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = limit + _RESERVED_FDS
+    if soft != resource.RLIM_INFINITY and soft <= wanted:
+        yield  # already this tight
+        return
+    resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def _graph_names(names: Sequence[str] | None) -> Any:
@@ -61,7 +92,10 @@ def run_query(store: ox.Store, sparql: str, *, default_graphs: Sequence[str] = (
 class OxigraphStore:
     supports_update = True
 
-    def __init__(self, path: str | None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | None, *, read_only: bool = False,
+                 open_files: int | None = None) -> None:
+        """``open_files`` caps the table files RocksDB keeps open (None: Oxigraph's own
+        choice, the process's descriptor limit less 48)."""
         self.location = path or "memory:"
         self.read_only = read_only
         try:
@@ -70,10 +104,12 @@ class OxigraphStore:
             elif read_only:
                 if not (Path(path) / "CURRENT").is_file():
                     raise StoreError(f"no store at {path}: build one first with 'kg build'")
-                self._store = ox.Store.read_only(path)
+                with open_files_cap(open_files):
+                    self._store = ox.Store.read_only(path)
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(path)
+                with open_files_cap(open_files):
+                    self._store = ox.Store(path)
         except OSError as exc:
             message = str(exc)
             if "lock" in message.lower():

@@ -31,3 +31,12 @@ def test_extract_table_lists_each_actions_places(tmp_path: Path) -> None:
 def test_extract_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "none.txt")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_build_with_too_few_open_files_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "--store", str(tmp_path / "s")],
+                                env={"KG_STORE_OPEN_FILES": "10"})
+    assert result.exit_code != 0
+    assert "store_open_files is 10" in result.output
