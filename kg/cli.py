@@ -322,7 +322,8 @@ def _extraction_table(extraction: Any) -> str:
         dest = action.destination.split(":", 1)[1] if action.destination else "-"
         line = (f"- {action.kind} by {agent} -> {dest}, status {action.status}, personnel "
                 f"{action.personnel_min}-{action.personnel_max}, duration {action.duration}")
-        for label, keys in (("target", (action.target,) if action.target else ()),
+        for label, keys in (("from", (action.origin,) if action.origin else ()),
+                            ("target", (action.target,) if action.target else ()),
                             ("near", action.near), ("in", action.location)):
             if keys:
                 line += f", {label} " + "+".join(key.split(":", 1)[1] for key in keys)

@@ -150,6 +150,8 @@ def to_rdf(linked: LinkedExtraction, *, minter: IRIMinter) -> ArticleGraph:
                 graph.add((iri, KG.coAgent, iris[partner]))
         if action.destination in iris:
             graph.add((iri, KG.destination, iris[action.destination]))
+        if action.origin in iris:
+            graph.add((iri, KG.origin, iris[action.origin]))
         if action.target in iris:
             graph.add((iri, KG.target, iris[action.target]))
         for place in action.near:

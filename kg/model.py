@@ -129,6 +129,7 @@ class MilitaryAction:
     status: str  # one of STATUSES
     evidence: Span
     destination: str | None = None  # Entity.key
+    origin: str | None = None  # Entity.key a withdrawal leaves ("trekker seg ut av Kherson")
     what: str | None = None
     personnel_min: int | None = None
     personnel_max: int | None = None

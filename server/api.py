@@ -112,11 +112,12 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
     speaker_filter = ("?st ?rel ?a ; kg:speaker ?sp . " + _match("?sp", speaker)) \
         if speaker else ""
     return _PREFIXES + f"""CONSTRUCT {{
-  ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:target ?tg ;
-     kg:near ?nr ; kg:location ?loc ; kg:locationText ?where ; kg:what ?what ;
+  ?a a ?kind ; kg:agent ?agent ; kg:coAgent ?co ; kg:destination ?dest ; kg:origin ?org ;
+     kg:target ?tg ; kg:near ?nr ; kg:location ?loc ; kg:locationText ?where ; kg:what ?what ;
      kg:personnelMin ?min ; kg:personnelMax ?max ; kg:duration ?duration ; kg:status ?status ;
      kg:reportedIn ?art .
-  ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl . ?tg rdfs:label ?tgl .
+  ?agent rdfs:label ?agl . ?co rdfs:label ?col . ?dest rdfs:label ?dl . ?org rdfs:label ?orl .
+  ?tg rdfs:label ?tgl .
   ?nr rdfs:label ?nrl . ?loc rdfs:label ?locl .
   ?art a kg:Article ; schema:datePublished ?date ; schema:headline ?headline .
   ?claim ?how ?a ; kg:speaker ?csp . ?csp rdfs:label ?cspl .
@@ -132,6 +133,7 @@ def actions_query(speaker: str | None, country: str | None, dates: str, limit: i
   OPTIONAL {{ ?a kg:agent ?agent OPTIONAL {{ ?agent rdfs:label ?agl }} }}
   OPTIONAL {{ ?a kg:coAgent ?co OPTIONAL {{ ?co rdfs:label ?col }} }}
   OPTIONAL {{ ?a kg:destination ?dest OPTIONAL {{ ?dest rdfs:label ?dl }} }}
+  OPTIONAL {{ ?a kg:origin ?org OPTIONAL {{ ?org rdfs:label ?orl }} }}
   OPTIONAL {{ ?a kg:target ?tg OPTIONAL {{ ?tg rdfs:label ?tgl }} }}
   OPTIONAL {{ ?a kg:near ?nr OPTIONAL {{ ?nr rdfs:label ?nrl }} }}
   OPTIONAL {{ ?a kg:location ?loc OPTIONAL {{ ?loc rdfs:label ?locl }} }}
@@ -184,8 +186,8 @@ def _respond(kind: str) -> Response:
         body = st.cached(key, lambda: _framed(
             actions_query(speaker, country, dates, limit),
             {"@type": list(_ACTION_KINDS), "agent": _EMBED, "coAgent": _EMBED,
-             "destination": _EMBED, "target": _EMBED, "near": _EMBED, "location": _EMBED,
-             "reportedIn": _EMBED,
+             "destination": _EMBED, "origin": _EMBED, "target": _EMBED, "near": _EMBED,
+             "location": _EMBED, "reportedIn": _EMBED,
              **{name: _WHO for name in _REVERSE}},
             _REVERSE))
     response = Response(body, content_type="application/ld+json; charset=utf-8")
@@ -201,7 +203,7 @@ def statements() -> Response:
 
 @bp.route("/api/actions")
 def actions() -> Response:
-    """Military actions: agent, kind, destination, what they are near and where they take
-    place, personnel, duration, status, and the statements that claim, dispute, announce or
-    fear them."""
+    """Military actions: agent, kind, destination, origin, what they are near and where
+    they take place, personnel, duration, status, and the statements that claim, dispute,
+    announce or fear them."""
     return _respond("actions")

@@ -546,7 +546,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     civil = re.compile(r"\s+(?:\w+\s+){0,2}?(?:" + (_alt(
         lexicon, "non_military_objects", lexicon.actions.get("non_military_objects", []))
         or "(?!)") + r")\b")
-    compiled = {kind: [re.compile(str(p)) for p in spec["patterns"]]  # type: ignore[attr-defined]
+    # (pattern, needs a place): "place_patterns" count only when a country or place follows
+    # ("trekker seg ut av Kherson", not "trekker seg ut av avtalen")
+    compiled = {kind: [(re.compile(str(p)), False) for p in _listed(spec, "patterns")]
+                + [(re.compile(str(p)), True) for p in _listed(spec, "place_patterns")]
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
     place_suffixes = tuple(lexicon.words("place_suffixes"))
@@ -569,9 +572,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         inner = [i for i, st in enumerate(statements)
                  if st.evidence.start <= s_start and s_end <= st.evidence.end]
         for kind, spec in kinds.items():
-            matches = sorted((m for pattern in compiled[kind] for m in pattern.finditer(lowered)),
-                             key=lambda m: (m.start(), -m.end()))
-            for match in matches:
+            matches = sorted(((m, needs_place) for pattern, needs_place in compiled[kind]
+                              for m in pattern.finditer(lowered)),
+                             key=lambda item: (item[0].start(), -item[0].end()))
+            for match, needs_place in matches:
                 trigger = s_start + match.start()
                 # The statement whose content holds the trigger (an embedded claim wins).
                 carrier = next((i for i in reversed(inner) if statements[i].text.start <= trigger
@@ -676,6 +680,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine
+                left = _origin(table, text, trigger + len(match.group(0)), clause_end) \
+                    if kind == "Withdrawal" else None
+                if needs_place and (left is None or text[trigger + len(match.group(0)):
+                                                         left.span.start].strip()):
+                    continue  # "trekker seg ut av avtalen": no place is left
+                origin = left.key if left is not None and left.key != agent else None
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
                 if statement is not None and _state_of(statement.speaker, bodies) == agent:
@@ -750,7 +760,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     table, text, clause_start=clause_start, trigger=trigger,
                     trigger_end=trigger_end, end=min(clause_end, said_end), kind=named,
                     cues=cues, demonyms=demonyms, border_default=border,
-                    exclude=(destination, target), agent=agent)
+                    exclude=(destination, target, origin), agent=agent)
                 site = _SITE_GAP.fullmatch(text, trigger_end, aimed.span.start) if aimed else None
                 if aimed is not None and site is not None and aimed.key not in places.location:
                     places = replace(places, location=(*places.location, aimed.key),
@@ -759,7 +769,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),
-                    destination=destination, what=what,
+                    destination=destination, origin=origin, what=what,
                     target=target, near=places.near, location=places.location,
                     location_text=places.text,
                     personnel_min=personnel[0] if personnel else None,
@@ -786,7 +796,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
             item.action = _placed(action, find_places(
                 table, text, clause_start=start, trigger=start, trigger_end=start, end=stop,
                 kind=action.kind, cues=cues, demonyms=demonyms, border_default=border,
-                exclude=(action.destination, action.target), agent=action.agent))
+                exclude=(action.destination, action.target, action.origin),
+                agent=action.agent))
 
     # One action per (kind, agent, destination): later mentions add evidence and statements.
     merged: dict[tuple[str, str | None, str | None], MilitaryAction] = {}
@@ -808,6 +819,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 personnel_max=old.personnel_max or action.personnel_max,
                 duration=old.duration or action.duration, end=old.end or action.end,
                 co_agents=old.co_agents or action.co_agents, target=old.target or action.target,
+                origin=old.origin or action.origin,
                 near=_union(old.near, action.near),
                 location=_union(old.location, action.location),
                 location_text=old.location_text or action.location_text,
@@ -840,6 +852,31 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 merged[key] = replace(action, status="Denied" if own else "Disputed",
                                       disputed_by=tuple(sorted({*action.disputed_by, index})))
     return list(merged.values())
+
+
+def _listed(spec: dict[str, object], key: str) -> list[str]:
+    value = spec.get(key, [])
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+# between a withdrawal's verb and the place it leaves: "trekker tilbake 10 000 soldater fra
+# Krim", "trekker styrkene sine ut av det nordlige Syria"
+_ORIGIN_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:ut\s+)?(?:av|fra)\s+"
+                         r"(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?", re.IGNORECASE)
+# the same after a trigger that ends in its preposition ("trekker seg ut av")
+_ORIGIN_NEXT = re.compile(r"\s+(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?", re.IGNORECASE)
+_ENDS_IN_FROM = re.compile(r"(?<![\w-])(?:av|fra)$", re.IGNORECASE)
+
+
+def _origin(table: MentionTable, text: str, start: int, end: int) -> Found | None:
+    """The country or place a withdrawal leaves, the first named after ``av``/``fra`` in
+    its clause (GOLD.md ``origin``)."""
+    gap = _ORIGIN_NEXT if _ENDS_IN_FROM.search(text, max(start - 4, 0), start) else _ORIGIN_GAP
+    for mention in sorted(table.covering(start, end), key=lambda m: m.span.start):
+        if mention.type in (EntityType.COUNTRY, EntityType.PLACE) and gap.fullmatch(
+                text, start, mention.span.start):
+            return mention
+    return None
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

@@ -1348,3 +1348,31 @@ def test_no_place(body):
 ])
 def test_civil_drills_are_not_exercises(body):
     assert _acts(_extract(body)) == []
+
+
+# ----------------------------------------------------------------------------------- origin
+@pytest.mark.parametrize(("body", "agent", "origin"), [
+    ("Russland trekker seg ut av Kyiv.", "Country:Russland", "Place:Kyiv"),
+    ("USA trekker styrkene sine ut av Afghanistan innen september.", "Country:USA",
+     "Country:Afghanistan"),
+    ("Frankrike trekker sine soldater ut fra Mali etter ni år.", "Country:Frankrike",
+     "Country:Mali"),
+    ("Tyskland har trukket sine styrker ut av Niger.", "Country:Tyskland", "Country:Niger"),
+    ("Russland trekker tilbake 10 000 soldater fra Krim.", "Country:Russland", "Place:Krim"),
+    ("Russland trekker styrkene tilbake fra det nordlige Syria.", "Country:Russland",
+     "Country:Syria"),
+    # no place left: a withdrawal without an origin
+    ("Russland trekker styrkene tilbake til basene.", "Country:Russland", None),
+])
+def test_a_withdrawal_says_what_it_leaves(body, agent, origin):
+    e = _extract(body)
+    assert [(a.kind, a.agent, a.origin) for a in e.actions] == [("Withdrawal", agent, origin)]
+
+
+@pytest.mark.parametrize("body", [
+    "Ungarn trekker seg ut av avtalen.",  # an agreement is no place
+    "Norge trekker seg ut av samarbeidet om Nord-Norge.",
+    "USA trekker seg ut av Paris-avtalen.",
+])
+def test_pulling_out_of_an_agreement_is_no_withdrawal(body):
+    assert _acts(_extract(body)) == []

@@ -90,7 +90,8 @@ def test_every_ontology_term_is_labelled_and_in_the_context():
             missing.append(f"{term} labels {langs}")
         local = "kg:" + str(term)[len(str(KG)):]
         new_terms = ("Role", "PositionHolding", "PartyMembership", "holder", "roleOf", "position",
-                     "validAt", "dateText", "date", "endDate", "near", "location", "locationText")
+                     "validAt", "dateText", "date", "endDate", "near", "location", "locationText",
+                     "origin")
         if local[3:] in new_terms and local not in terms:
             missing.append(f"{local} not in context.jsonld")
     assert missing == []
@@ -160,10 +161,18 @@ def test_an_action_says_where_it_takes_place_and_what_it_is_near_in_rdf():
     assert graph.value(action, KG.locationText) == Literal("i Belarus", lang="nb")
 
 
+def test_a_withdrawal_names_what_it_leaves_in_rdf():
+    graph, _ = _graph("Tyskland har trukket sine styrker ut av Niger.", "2025-03")
+    (action,) = graph.subjects(RDF.type, KG.Withdrawal)
+    assert {str(label) for node in graph.objects(action, KG.origin)
+            for label in graph.objects(node, RDFS.label) if label.language == "nb"} == {"Niger"}
+
+
 def test_location_is_a_sem_place_and_near_is_declared():
     from kg.vocab import SEM
 
     ontology = Graph().parse(ROOT / "ontology" / "kg.ttl")
     assert (KG.location, RDFS.subPropertyOf, SEM.hasPlace) in ontology
-    for term in (KG.near, KG.location, KG.locationText):
+    assert (KG.origin, RDFS.subPropertyOf, SEM.hasPlace) in ontology
+    for term in (KG.near, KG.location, KG.locationText, KG.origin):
         assert (term, RDFS.domain, KG.MilitaryAction) in ontology
