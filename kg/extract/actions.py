@@ -334,7 +334,8 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
 
 
 def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[str | None, int]:
-    for match in re.finditer(r"\b(?:til|inn i|i)\s+", text[start:end]):
+    # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …")
+    for match in re.finditer(r"\b(?:til|inn i|i|over)\s+", text[start:end]):
         at = start + match.end()
         if re.search(r"\bgrens\w*\s+$", text[start : start + match.start()]):
             continue  # "nærmere grensen til Litauen": near a country, not into it

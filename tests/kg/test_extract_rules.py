@@ -1376,3 +1376,23 @@ def test_a_withdrawal_says_what_it_leaves(body, agent, origin):
 ])
 def test_pulling_out_of_an_agreement_is_no_withdrawal(body):
     assert _acts(_extract(body)) == []
+
+
+# ------------------------------------------------------------------ contributions to missions
+@pytest.mark.parametrize(("body", "agent", "destination", "status"), [
+    # air policing goes "over" the country it guards
+    ("Norge skal bidra med to F-35-fly til Natos luftovervåking over Island i tre uker.",
+     "Country:Norge", "Country:Island", "Announced"),
+    ("Danmark deltar med en fregatt i Natos maritime styrke i Østersjøen.",
+     "Country:Danmark", "Place:Østersjøen", "Ongoing"),
+])
+def test_taking_part_with_forces_in_a_mission_abroad_is_a_deployment(body, agent, destination,
+                                                                     status):
+    e = _extract(body)
+    assert [(a.kind, a.agent, a.destination, a.status) for a in e.actions] == [
+        ("Deployment", agent, destination, status)]
+
+
+def test_taking_part_in_an_exercise_at_no_named_place_sends_nobody_anywhere():
+    assert [a.kind for a in _extract("Norge deltar med 150 soldater i øvelsen.").actions
+            if a.kind == "Deployment"] == []
