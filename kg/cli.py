@@ -76,11 +76,11 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
     from kg.pipeline import Builder
     from kg.pipeline import build as run_build
     from kg.read import count_articles, read_articles
-    from kg.store import open_store
+    from kg.store import open_configured
 
     settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning,
                          reasoner=reasoner, workers=workers, ner=ner)
-    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
+    graph_store = open_configured(settings)
     builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
                              reasoner=settings.reasoner, ner=settings.ner)
     total = count_articles(paths) if "-" not in paths else None
@@ -115,10 +115,10 @@ def reason(store: str | None, base_iri: str | None, reasoner: str | None) -> Non
     import time
 
     from kg.pipeline import Builder, rematerialise
-    from kg.store import open_store
+    from kg.store import open_configured
 
     settings = _settings(store=store, base_iri=base_iri, reasoner=reasoner)
-    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
+    graph_store = open_configured(settings)
     builder = Builder.create(settings.base_iri, reasoner=settings.reasoner)
     started = time.perf_counter()
     written = rematerialise(graph_store, builder)
@@ -141,11 +141,11 @@ def serve(store: str | None, host: str | None, port: int | None, base_iri: str |
     Updates are off unless a write token is set (KG_WRITE_TOKEN or KG_WRITE_TOKEN_FILE)."""
     import waitress
 
-    from kg.store import open_store
+    from kg.store import open_configured
     from server import create_app
 
     settings = _settings(store=store, host=host, port=port, base_iri=base_iri, threads=threads)
-    graph_store = open_store(settings.store_location, open_files=settings.store_open_files)
+    graph_store = open_configured(settings)
     app = create_app(settings, store=graph_store)
     server = waitress.create_server(app, host=settings.host, port=settings.port,
                                     threads=settings.threads, ident="kg",
@@ -181,15 +181,14 @@ def query(query: str | None, file: str | None, store: str | None, fmt: str | Non
 
     from kg.formats import GRAPH_FORMATS, RESULT_FORMATS, by_name
     from kg.serialize import graph_bytes, results_bytes
-    from kg.store import open_store
+    from kg.store import open_configured
 
     if file:
         query = Path(file).read_text(encoding="utf-8")
     if not query:
         raise click.UsageError("give a query as an argument or with --file")
     settings = _settings(store=store)
-    graph_store = open_store(settings.store_location, read_only=True,
-                             open_files=settings.store_open_files)
+    graph_store = open_configured(settings, read_only=True)
     result = graph_store.query(query)
     out = sys.stdout.buffer
     if isinstance(result, (ox.QuerySolutions, ox.QueryBoolean)):
@@ -243,14 +242,13 @@ def export(store: str | None, fmt: str, graph: str | None, output: str | None) -
     """Export the store (or one named graph)."""
     from kg.formats import GRAPH_FORMATS, by_name
     from kg.serialize import export_bytes
-    from kg.store import open_store
+    from kg.store import open_configured
 
     chosen = by_name(fmt, GRAPH_FORMATS)
     if chosen is None:
         raise click.BadParameter(f"{fmt!r} is not a graph format", param_hint="--format")
     settings = _settings(store=store)
-    graph_store = open_store(settings.store_location, read_only=True,
-                             open_files=settings.store_open_files)
+    graph_store = open_configured(settings, read_only=True)
     data = export_bytes(graph_store, chosen, graph=graph)
     if output:
         Path(output).write_bytes(data)
@@ -350,15 +348,13 @@ def evaluate(paths: tuple[str, ...], gold: str | None, store: str | None, fmt: s
     from kg.pipeline import Builder
     from kg.pipeline import build as run_build
     from kg.read import read_articles
-    from kg.store import open_store
+    from kg.store import open_configured, open_store
 
     gold_path = Path(gold) if gold else default_gold_path()
     if not gold_path.is_file():
         raise click.UsageError(f"gold file not found: {gold_path} (use --gold)")
     if store and not paths:
-        settings = _settings(store=store)
-        graph_store = open_store(settings.store_location, read_only=True,
-                                 open_files=settings.store_open_files)
+        graph_store = open_configured(_settings(store=store), read_only=True)
     else:
         graph_store = open_store("memory:")
         builder = Builder.create(_settings().base_iri, reasoning=False)

@@ -16,7 +16,7 @@ __all__ = ["create_app"]
 
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> Flask:
     """Build the app. Without ``store``, the store named by ``settings`` is opened."""
-    from kg.store import open_store
+    from kg.store import open_configured
     from server import api, cors, data, describe, errors, gsp, sparql, web
     from server.state import init_app
 
@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if store is None:
-        store = open_store(settings.store_location, open_files=settings.store_open_files)
+        store = open_configured(settings)
     init_app(app, settings, store)
     errors.register(app)
     app.register_blueprint(sparql.bp)

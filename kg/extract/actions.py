@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.lexicon import Lexicon, alternation, word_list
 from kg.extract.mentions import Found, MentionTable
 from kg.extract.places import Places, article_border, elaborates, find_places, place_cues
 from kg.extract.segment import Sentence
@@ -549,8 +549,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         or "(?!)") + r")\b")
     # (pattern, needs a place): "place_patterns" count only when a country or place follows
     # ("trekker seg ut av Kherson", not "trekker seg ut av avtalen")
-    compiled = {kind: [(re.compile(str(p)), False) for p in _listed(spec, "patterns")]
-                + [(re.compile(str(p)), True) for p in _listed(spec, "place_patterns")]
+    compiled = {kind: [(re.compile(p), False) for p in word_list(spec, "patterns")]
+                + [(re.compile(p), True) for p in word_list(spec, "place_patterns")]
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
     place_suffixes = tuple(lexicon.words("place_suffixes"))
@@ -681,10 +681,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine
-                left = _origin(table, text, trigger + len(match.group(0)), clause_end) \
+                trigger_end = trigger + len(match.group(0))
+                left = _origin(table, text, trigger_end, clause_end) \
                     if kind == "Withdrawal" else None
-                if needs_place and (left is None or text[trigger + len(match.group(0)):
-                                                         left.span.start].strip()):
+                if needs_place and (left is None or text[trigger_end:left.span.start].strip()):
                     continue  # "trekker seg ut av avtalen": no place is left
                 origin = left.key if left is not None and left.key != agent else None
                 same_side = {k for k in (agent,) if k} | {
@@ -740,18 +740,16 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     noun = military if kind == "Deployment" else materiel
                     what_match = noun.search(text, trigger, what_end)
                     if what_match:
-                        verb_end = trigger + len(match.group(0))
-                        what = text[verb_end:what_match.end()].strip() or None
+                        what = text[trigger_end:what_match.end()].strip() or None
                         rest = re.match(r"\s+med\s+\w+", text[what_match.end():what_end])
                         if rest:
-                            what = text[verb_end:what_match.end() + rest.end()].strip()
+                            what = text[trigger_end:what_match.end() + rest.end()].strip()
                 when = find_time(text, s_start, s_end, lexicon)
                 date_text = when.group(0) if when else None
                 date = (resolve_time(date_text, article.published, clause, lexicon)
                         if date_text else None)
                 named = "Invasion" if kind == "Attack" and match.group(0).startswith(
                     "inva") else kind
-                trigger_end = trigger + len(match.group(0))
                 aimed = _target(table, text, trigger_end, clause_end) \
                     if named in ("Attack", "Invasion") else None
                 target = aimed.key if aimed is not None else None
@@ -853,11 +851,6 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 merged[key] = replace(action, status="Denied" if own else "Disputed",
                                       disputed_by=tuple(sorted({*action.disputed_by, index})))
     return list(merged.values())
-
-
-def _listed(spec: dict[str, object], key: str) -> list[str]:
-    value = spec.get(key, [])
-    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 # between a withdrawal's verb and the place it leaves: "trekker tilbake 10 000 soldater fra

@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.gazetteer import data_dir
 
-__all__ = ["Lexicon", "alternation", "load_lexicon"]
+__all__ = ["Lexicon", "alternation", "load_lexicon", "word_list"]
 
 SUPPORTED = ("nb",)
 
@@ -32,11 +32,11 @@ class Lexicon:
         return {form: lemma for lemma, forms in self.raw["speech_verbs"].items() for form in forms}
 
     def words(self, name: str) -> list[str]:
-        return _word_list(self.raw, name)
+        return word_list(self.raw, name)
 
     def place_words(self, name: str) -> list[str]:
         """A word list of the location cues (``location.json``)."""
-        return _word_list(self.location, name)
+        return word_list(self.location, name)
 
     def cue_regex(self, name: str) -> re.Pattern[str]:
         """A case-insensitive regex matching any phrase of the list ``name`` at word boundaries."""
@@ -52,7 +52,8 @@ class Lexicon:
 _REGEXES: dict[tuple[int, str], re.Pattern[str]] = {}
 
 
-def _word_list(source: dict[str, Any], name: str) -> list[str]:
+def word_list(source: dict[str, Any], name: str) -> list[str]:
+    """The list under ``name`` in a lexicon table, as strings ([] when absent)."""
     value = source.get(name, [])
     assert isinstance(value, list)
     return [str(v) for v in value]

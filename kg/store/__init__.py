@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+from kg.config import Settings
 from kg.errors import ConfigError
 from kg.store.base import GraphStore
 
-__all__ = ["GraphStore", "open_store"]
+__all__ = ["GraphStore", "open_configured", "open_store"]
 
 
 def open_store(location: str, *, read_only: bool = False,
@@ -33,3 +34,9 @@ def open_store(location: str, *, read_only: bool = False,
     from kg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(location, read_only=read_only, open_files=open_files)
+
+
+def open_configured(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    """The store ``settings`` name (``store``), with their cap on open table files."""
+    return open_store(settings.store_location, read_only=read_only,
+                      open_files=settings.store_open_files)
