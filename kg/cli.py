@@ -145,7 +145,7 @@ def serve(store: str | None, host: str | None, port: int | None, base_iri: str |
     from server import create_app
 
     settings = _settings(store=store, host=host, port=port, base_iri=base_iri, threads=threads)
-    graph_store = open_configured(settings)
+    graph_store = open_configured(settings, serving=True)
     app = create_app(settings, store=graph_store)
     server = waitress.create_server(app, host=settings.host, port=settings.port,
                                     threads=settings.threads, ident="kg",

@@ -14,7 +14,10 @@ from typing import Any
 
 from kg.errors import ConfigError
 
-__all__ = ["SETTINGS", "Setting", "Settings", "default_store_path", "load_settings"]
+__all__ = ["MIN_OPEN_FILES", "SETTINGS", "Setting", "Settings", "default_store_path",
+           "load_settings"]
+
+MIN_OPEN_FILES = 48  # Oxigraph refuses to open a store with fewer descriptors to spare
 
 
 def default_store_path() -> str:
@@ -69,9 +72,13 @@ SETTINGS: tuple[Setting, ...] = (
             "Use the shipped Norwegian entity recogniser (kg.nlp) for names no gazetteer "
             "knows, e.g. a destination such as 'til Østersjøen'."),
     Setting("store_open_files", 256,
-            "Table files the on-disk store keeps open (at least 48). RocksDB holds each open "
-            "file's index in memory, so this bounds the memory of a large store; more open "
-            "files make lookups on a large store cheaper."),
+            "Table files 'kg build' and the other commands that write keep open in the "
+            "on-disk store (at least 48; 0: no cap). RocksDB holds each open file's index in "
+            "memory, so this keeps a build's memory flat as the store grows."),
+    Setting("serve_open_files", 0,
+            "Table files 'kg serve' and its query workers keep open (0: no cap, Oxigraph's "
+            "own choice, the fastest lookups; else at least 48). Set it to bound the "
+            "server's memory on a store of many gigabytes, at the price of slower lookups."),
     Setting("workers", 0,
             "Worker processes for the CPU-bound build stages; 0 means one per core "
             "(1 runs everything in the main process)."),
@@ -97,7 +104,15 @@ class Settings:
     reasoner: str = "compiled"
     ner: bool = True
     store_open_files: int = 256
+    serve_open_files: int = 0
     workers: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("store_open_files", "serve_open_files"):
+            value = getattr(self, name)
+            if value and value < MIN_OPEN_FILES:
+                raise ConfigError(f"{name} is {value}; the store needs at least "
+                                  f"{MIN_OPEN_FILES} (0: no cap)")
 
     @property
     def store_location(self) -> str:

@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     if store is None:
-        store = open_configured(settings)
+        store = open_configured(settings, serving=True)
     init_app(app, settings, store)
     errors.register(app)
     app.register_blueprint(sparql.bp)

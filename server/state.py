@@ -54,7 +54,7 @@ def _runner(settings: Settings, store: GraphStore) -> Any:
     location = getattr(store, "location", "memory:")
     if location != "memory:" and hasattr(store, "raw"):
         return ProcessPool(store.raw, location, settings.threads,
-                           open_files=settings.store_open_files)
+                           open_files=settings.serve_open_files)
     from server.execute import Job, oxigraph_runner
 
     raw = getattr(store, "raw", None)

@@ -18,8 +18,7 @@ __all__ = ["GraphStore", "open_configured", "open_store"]
 def open_store(location: str, *, read_only: bool = False,
                open_files: int | None = None) -> GraphStore:
     """Open the store at ``location``; ``read_only`` opens may run beside a writer.
-    ``open_files`` caps the table files an on-disk store keeps open (setting
-    ``store_open_files``)."""
+    ``open_files`` caps the table files an on-disk store keeps open (None or 0: no cap)."""
     if location in ("memory:", ":memory:"):
         from kg.store.oxigraph import OxigraphStore
 
@@ -36,7 +35,9 @@ def open_store(location: str, *, read_only: bool = False,
     return OxigraphStore(location, read_only=read_only, open_files=open_files)
 
 
-def open_configured(settings: Settings, *, read_only: bool = False) -> GraphStore:
-    """The store ``settings`` name (``store``), with their cap on open table files."""
-    return open_store(settings.store_location, read_only=read_only,
-                      open_files=settings.store_open_files)
+def open_configured(settings: Settings, *, read_only: bool = False,
+                    serving: bool = False) -> GraphStore:
+    """The store ``settings`` name (``store``), with their cap on open table files:
+    ``serve_open_files`` for ``kg serve`` (``serving``), ``store_open_files`` otherwise."""
+    cap = settings.serve_open_files if serving else settings.store_open_files
+    return open_store(settings.store_location, read_only=read_only, open_files=cap)

@@ -11,6 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg.config import MIN_OPEN_FILES
 from kg.errors import ConfigError, QueryError, StoreError
 from kg.serialize import dump
 from kg.sparqltext import has_query_dataset
@@ -19,7 +20,6 @@ from kg.vocab import PREFIXES
 
 __all__ = ["MIN_OPEN_FILES", "OxigraphStore", "open_files_cap", "run_query", "translated_errors"]
 
-MIN_OPEN_FILES = 48  # Oxigraph refuses fewer
 _RESERVED_FDS = 48  # descriptors Oxigraph leaves to the rest of the process
 
 
@@ -29,13 +29,14 @@ def open_files_cap(limit: int | None) -> Iterator[None]:
     file-descriptor limit, less 48, at the moment it opens a store, and RocksDB keeps the
     index of every open table file in memory: on a store of many gigabytes that index is
     most of the process. Lowering the soft limit while the store opens caps the open table
-    files, and so that memory, at ``limit``; the process's own limit is restored at once."""
-    if limit is None or sys.platform == "win32":
+    files, and so that memory, at ``limit``; the process's own limit is restored at once.
+    ``None`` or 0: no cap."""
+    if not limit or sys.platform == "win32":
         yield
         return
     if limit < MIN_OPEN_FILES:
-        raise ConfigError(f"store_open_files is {limit}; the store needs at least "
-                          f"{MIN_OPEN_FILES}")
+        raise ConfigError(f"a cap of {limit} open table files is too few; the store "
+                          f"needs at least {MIN_OPEN_FILES}")
     import resource
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

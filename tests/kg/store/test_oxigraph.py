@@ -1,4 +1,5 @@
-"""The on-disk store's cap on open table files (setting ``store_open_files``)."""
+"""The on-disk store's cap on open table files (settings ``store_open_files`` for the
+commands that write, ``serve_open_files`` for ``kg serve``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.config import MIN_OPEN_FILES, load_settings
 from kg.errors import ConfigError
-from kg.store.oxigraph import MIN_OPEN_FILES, OxigraphStore
+from kg.store import open_configured
+from kg.store.oxigraph import OxigraphStore
 
 
 def _max_open_files(path: Path) -> int:
@@ -63,3 +66,25 @@ def test_a_cap_below_what_oxigraph_needs_is_a_config_error(tmp_path: Path) -> No
     with pytest.raises(ConfigError, match="at least 48"):
         OxigraphStore(str(tmp_path / "s"), open_files=MIN_OPEN_FILES - 1)
     assert not list((tmp_path / "s").glob("*.sst"))
+
+
+def test_a_build_is_capped_and_the_server_is_not_by_default(
+        tmp_path: Path, soft_limit: int) -> None:
+    if soft_limit != resource.RLIM_INFINITY and soft_limit < 400:
+        pytest.skip(f"the soft descriptor limit ({soft_limit}) is already below the cap")
+    settings = load_settings(env={}, store=str(tmp_path / "s"))
+    open_configured(settings).close()
+    assert _max_open_files(tmp_path / "s") == settings.store_open_files
+    open_configured(settings, serving=True).close()
+    if soft_limit != resource.RLIM_INFINITY:
+        assert _max_open_files(tmp_path / "s") == soft_limit - 48
+    capped = load_settings(env={"KG_SERVE_OPEN_FILES": "300"}, store=str(tmp_path / "s"))
+    open_configured(capped, serving=True).close()
+    assert _max_open_files(tmp_path / "s") == 300
+
+
+@pytest.mark.parametrize("name", ["store_open_files", "serve_open_files"])
+def test_settings_refuse_a_cap_oxigraph_cannot_open_with(name: str) -> None:
+    with pytest.raises(ConfigError, match=f"{name} is 10; the store needs at least 48"):
+        load_settings(env={f"KG_{name.upper()}": "10"})
+    assert getattr(load_settings(env={f"KG_{name.upper()}": "0"}), name) == 0
