@@ -110,6 +110,9 @@ class SysArticle:
     statements: list[SysStatement] = field(default_factory=list)
     actions: list[SysAction] = field(default_factory=list)
     roles: list[SysRole] = field(default_factory=list)
+    # agents, speakers and role holders the article does not name but refers to
+    # ("russiske styrker": Russia), so that gold labels can still be matched to them
+    referenced: dict[str, SysEntity] = field(default_factory=dict)
 
 
 def _rows(store: Any, query: str) -> list[list[str | None]]:
@@ -209,6 +212,22 @@ def collect(store: Any) -> dict[str, SysArticle]:
         kind = "holds_position" if _local(type_iri) == "PositionHolding" else "member_of_party"
         articles[iri_to_id[art]].roles.append(SysRole(iri, kind, holder, of, title,
                                                       role_spans.get(iri, [])))
+
+    every_entity: dict[str, SysEntity] = {}
+    for entity, type_iri, label, qid in _rows(store, """
+            SELECT ?e ?type ?label ?qid WHERE { ?e a ?type .
+              FILTER(?type IN (kg:Person, kg:Organisation, kg:Country, kg:Place))
+              OPTIONAL { ?e rdfs:label ?label FILTER(lang(?label) = "nb") }
+              OPTIONAL { ?e skos:exactMatch ?qid } }"""):
+        if entity and entity not in every_entity:
+            every_entity[entity] = SysEntity(entity, _local(type_iri) or "", label or "",
+                                      qid.rsplit("/", 1)[-1] if qid else None)
+    for article in articles.values():
+        refs = [a.agent for a in article.actions] + [s.speaker for s in article.statements] \
+            + [r.holder for r in article.roles] + [r.of for r in article.roles]
+        for iri in refs:
+            if iri and iri not in article.entities and iri in every_entity:
+                article.referenced[iri] = every_entity[iri]
     return articles
 
 
@@ -273,9 +292,10 @@ def overlap(a: str, b: str) -> float:
 def _entity_map(gold: Mapping[str, Any], system: SysArticle) -> dict[str, SysEntity]:
     """Gold label_nb -> the graph entity it denotes in this article (when found)."""
     found: dict[str, SysEntity] = {}
-    by_qid = {e.qid: e for e in system.entities.values() if e.qid}
+    everything = [*system.entities.values(), *system.referenced.values()]
+    by_qid = {e.qid: e for e in everything if e.qid}
     by_label: dict[str, SysEntity] = {}
-    for entity in system.entities.values():
+    for entity in everything:
         by_label.setdefault(_norm(entity.label), entity)
     for entity in gold.get("entities", []):
         label = entity["label_nb"]
@@ -300,7 +320,7 @@ def _ref(entities: Mapping[str, SysEntity], label: str | None) -> str | None:
 def _name(system: SysArticle, iri: str | None) -> str:
     if iri is None:
         return "-"
-    entity = system.entities.get(iri)
+    entity = system.entities.get(iri) or system.referenced.get(iri)
     return entity.label if entity else iri.rsplit("/", 1)[-1]
 
 
@@ -438,11 +458,16 @@ def _score_actions(aid: str, gold: Mapping[str, Any], system: SysArticle,
     golds = list(gold.get("military_actions", []))
 
     def similarity(g: Mapping[str, Any], a: SysAction) -> float:
+        """Kind and agent must agree; then destination, places, shared evidence, and a
+        required gold action before an optional one of the same kind and agent."""
         if not _same_action(g, a, emap):
             return 0.0
+        spans = [g["span"], *g.get("evidence_more_spans", [])] if "span" in g else []
         return 1.0 + (1.0 if g.get("destination") is None
                       or a.destination == _ref(emap, g["destination"]) else 0.0) + sum(
-            0.25 for key in ("near", "location") if _places_agree(g, a, key, emap))
+            0.25 for key in ("near", "location") if _places_agree(g, a, key, emap)) + (
+            0.5 if any(_overlaps(a.spans, span) for span in spans) else 0.0) + (
+            0.0 if g.get("optional") else 0.01)
 
     pairs = _pairs(golds, system.actions, similarity)
     by_gold_id: dict[str, SysAction] = {}

@@ -37,7 +37,7 @@ from kg.model import (
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "kg-rules.v2"
+EXTRACTOR_VERSION = "kg-rules.v3"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,

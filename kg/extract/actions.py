@@ -39,7 +39,10 @@ _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger
 _FRONTED = re.compile(
     r"\s*(?:[Ii]følge\s|[Ii] (?:dag|går|morgen|kveld|natt|fjor|år|helgen)\b|[Nn]å\b|[Dd]erfor\b|"
     r"(?:[Nn]att|[Tt]idlig|[Ss]ent) (?:til |på )?(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|i dag)\b|"
-    r"[Ii] (?:natt|går)(?: kveld| morges)?\b|[Ss]ist (?:uke|helg|natt)\b|[Ff]orrige uke\b|"
+    r"[Ii] (?:natt|går)(?: kveld| morges)?\b|"
+    r"[Ii] (?:januar|februar|mars|april|mai|juni|juli|"
+    r"august|september|oktober|november|desember)(?: i (?:fjor|år))?\b|"
+    r"[Ss]ist (?:uke|helg|natt)\b|[Ff]orrige uke\b|"
     r"[Dd]ermed\b|[Ss]amtidig\b|[Ii] tillegg\b|[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
     r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
@@ -69,9 +72,10 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
     return None
 
 
-_DEMONYM_FORCES = re.compile(r"\s+(?:de\s+)?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|tropper|"
-                             r"troppene|soldater|soldatene|militære|fly|flyene|droner|"
-                             r"dronene|krigsskip|marinefartøy)\b")
+_DEMONYM_FORCES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|"
+                             r"tropper|troppene|soldater|soldatene|militære|fly|flyene|droner|"
+                             r"dronene|krigsskip|marinefartøy|offiserer|stabsoffiserer|"
+                             r"spesialsoldater)\b")
 _JOINED = re.compile(r"\s*(?:,|og|,\s*og)\s*")  # "Norge, Sverige og Finland"
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
@@ -229,6 +233,7 @@ def parse_duration(text: str, lexicon: Lexicon) -> str | None:
 class _Found:
     action: MilitaryAction
     sentence: int
+    unnamed: str | None = None  # "til baser i regionen": a destination without a name
 
 
 def _cue(lexicon: Lexicon, name: str, text: str) -> bool:
@@ -333,15 +338,40 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
     return None, start
 
 
-def _destination(table: MentionTable, text: str, start: int, end: int) -> tuple[str | None, int]:
-    # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …")
-    for match in re.finditer(r"\b(?:til|inn i|i|over)\s+", text[start:end]):
+# what a denial must say to deny that an action told before took place at all
+_EXISTENCE = re.compile(r"\b(?:fant sted|har funnet sted|skjedde|har skjedd|pågår|pågikk|"
+                        r"har skjedd|foregår|foregikk)\b")
+# a destination named by what it is, not where: "til baser i regionen", "til fronten"
+_UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|basene|fronten|"
+                                  r"regionen|området|operasjonsområdet)\b")
+_REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
+
+
+def _destination(table: MentionTable, text: str, start: int, end: int,
+                 toward: bool = False) -> tuple[str | None, int]:
+    # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …");
+    # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
+    # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
+    preposition = r"til|inn i|i|over|mot" if toward else r"til|inn i|i|over"
+    for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+)?",
+                             text[start:end]):
         at = start + match.end()
         if re.search(r"\bgrens\w*\s+$", text[start : start + match.start()]):
             continue  # "nærmere grensen til Litauen": near a country, not into it
+        region = _REGION_PREFIX.match(text, at)  # "i Sør-Libanon": part of the country
         for mention in table.covering(at, end):
-            if mention.span.start == at and mention.type in (EntityType.COUNTRY, EntityType.PLACE):
+            if mention.span.start in (at, region.end() if region else at) and mention.type in (
+                    EntityType.COUNTRY, EntityType.PLACE):
                 return mention.key, mention.span.end
+    there = re.search(r"(?<![\w-])dit(?![\w-])", text[start:end])
+    if there:  # "skal lede styrken i Finland og sender tusen soldater dit": the place before
+        clause = text.rfind(".", 0, start) + 1
+        before = [m for m in table.covering(clause, start)
+                  if m.type in (EntityType.COUNTRY, EntityType.PLACE)
+                  and re.search(r"\b(?:i|til)\s+$", text[max(clause, m.span.start - 5):
+                                                          m.span.start])]
+        if before:
+            return before[-1].key, start + there.end()
     return None, start
 
 
@@ -373,6 +403,12 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return None  # "for å unngå krig": a purpose, not an action ("bestemt seg for å": intent)
     if _cue(lexicon, "demand_cues", before.lower()):
         return None  # "Stubb ønsker at Nato skal stasjonere flere soldater": asked for
+    if _cue(lexicon, "no_sign_cues", before.lower()):
+        return None  # "det er ikke tegn til at et angrep er nært forestående"
+    rehearsed = _alt(lexicon, "rehearsal_cues", lexicon.actions.get("rehearsal_cues", []))
+    if attack and rehearsed and re.search(rf"(?<![\w-])(?:{rehearsed})\s+(?:[\wæøå-]+\s+){{0,2}}$",
+                                          lead_low):
+        return None  # "NATO øver på angrep mot Russland": rehearsed, not carried out
     if _cue(lexicon, "fear_cues", low):
         # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
         return "Feared" if kind in _HOSTILE else None
@@ -406,6 +442,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if statement is not None and statement.verb:
         lemma = speech_lemmas.get(statement.verb, statement.verb)
         if lemma in lexicon.words("denial_verbs"):
+            if re.search(r"\b(?:vil|skal|kommer til å)\s+(?:\w+\s+){0,2}$", lead_low):
+                return None  # "Gram avviser at Norge vil gi F-16-fly": a refusal, no action
             return "Denied" if statement.speaker in same_side else None
         if lemma in lexicon.words("hedging_verbs"):
             return "Claimed"
@@ -425,7 +463,7 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             rf"(?<![\w-])(?:{held})\s+(?:[\wæøå-]+\s+){{0,3}}$", lead_low):
         return "Completed"  # "Kina og Russland holdt en felles marineøvelse": over
     coming = _alt(lexicon, "future_time_cues", lexicon.actions.get("future_time_cues", []))
-    if kind in ("Exercise", "Deployment") and coming and re.search(
+    if kind in ("Exercise", "Deployment", "Withdrawal") and coming and re.search(
             rf"(?<![\w-])(?:{coming})(?![\w-])", low):
         return "Announced"  # "Nato starter vinterøvelsen neste uke"
     if kind in ("Deployment", "ArmsTransfer") and re.search(
@@ -437,14 +475,22 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         # said of another country it is that speaker's claim, not under way
         return "Announced" if statement is None or statement.speaker in same_side else "Claimed"
     if re.search(r"\bplanlegger\b|\bplanlagt\b|\better planen\b", low):
-        return "Planned" if kind != "Deployment" or "etter planen" not in low else "Announced"
+        return "Announced"  # planned by the actor itself: announced, not yet done (GOLD.md)
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
             r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
-            r"\bdonerer\b|\bleverer\b", low):
+            r"\bdonerer\b|\bleverer\b|\bkunngj\w+|\bannonser\w+", low):
         return "Announced" if kind != "Exercise" or re.search(r"\bskal\b|\bvil\b", low) \
             else "Ongoing"
     if statement is not None and statement.speaker in same_side and kind == "Withdrawal":
         return "Claimed"  # a party's word about its own forces pulling back
+    gone = _alt(lexicon, "withdrawal_past", lexicon.actions.get("withdrawal_past", []))
+    past = bool(gone and re.search(rf"(?<![\w-])(?:{gone})(?![\w-])", low))
+    if kind == "Withdrawal" and (past or re.search(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$",
+                                                   lead_low)):
+        return "Completed"  # "I februar trakk Frankrike ut 400 soldater": done
+    if attack and re.search(r"\b(?:har|hadde)\b", lead_low) and re.search(
+            r"(?<![\w-])siden\s+(?!det\b|de\b)\w", low):
+        return "Ongoing"  # "Israel har bombet mål i Gaza siden 7. oktober": still going on
     if attack and _carried_out(word, lead_low, low, lexicon):
         return "Completed"  # "Russland angrep kraftverk natt til tirsdag": a strike done
     return "Ongoing"
@@ -482,6 +528,23 @@ _TARGET_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:(?:mot|på|i|inn i|over)\s+)
 # "angrep energianlegg i Lviv", "flere handelsskip i Rødehavet": what is hit stands in the
 # place, which is also where the attack takes place.
 _SITE_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,6}?(?P<preposition>(?:i|på)\s+)")
+
+
+def _compound_agent(table: MentionTable, text: str, start: int, trigger: int, end: int,
+                    demonyms: dict[str, str]) -> str | None:
+    """Who holds an exercise named by a compound or an adjective: "NATO-øvelsen", "den
+    norskledede vinterøvelsen", "den russiske marineøvelsen"."""
+    for mention in table.covering(max(start, trigger - 40), end):
+        if mention.type in _AGENTS and re.match(r"-\w*øv", text[mention.span.end:end + 1]):
+            return mention.key
+    led = re.search(r"(\w+?)(?:-?ledede?|-?ledete|-?ledet)\s+(?:\w+\s+)?$",
+                    text[max(start, trigger - 40):trigger].lower())
+    if led:
+        stem = led.group(1)
+        for word in (stem, stem + "e"):
+            if word in demonyms:
+                return demonyms[word]
+    return None
 
 
 def _target(table: MentionTable, text: str, start: int, end: int) -> Found | None:
@@ -541,7 +604,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     military = re.compile(r"(?<!\w)(?:" + "|".join(  # also a compound's head: "B-52-bombefly"
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
         r")(?![\w-])", re.IGNORECASE)
-    materiel = re.compile(r"(?<![\w-])(?:" + "|".join(
+    # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
+    materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(
         re.escape(w) for w in lexicon.actions.get("materiel_nouns", ["våpen"])) + r")\w*",
         re.IGNORECASE)
     civil = re.compile(r"\s+(?:\w+\s+){0,2}?(?:" + (_alt(
@@ -553,9 +617,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 + [(re.compile(p), True) for p in word_list(spec, "place_patterns")]
                 for kind, spec in kinds.items()}
     speech_lemmas = lexicon.speech_forms
+    fear_lemmas = set(lexicon.words("fear_verbs"))  # "Taiwan frykter en invasjon": not Taiwan's
     place_suffixes = tuple(lexicon.words("place_suffixes"))
     definite_nouns = set(lexicon.actions.get("definite_action_nouns", []))
     strike_past = set(lexicon.actions.get("strike_past", []))
+    finite = set(lexicon.actions.get("inverted_verbs", []))  # "trakk", "forlot", "tjenestegjør"
     conduct = re.compile(r"(?<![\w-])(?:" + (_alt(lexicon, "conduct_verbs", lexicon.actions.get(
         "conduct_verbs", [])) or "(?!)") + r")\s+(?:\w+\s+){0,3}$")
     found: list[_Found] = []
@@ -601,14 +667,21 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
                                              demonyms) if (
                     _FRONTED.match(text, in_clause)
-                    and (re.search(r"(?:er|te|de|et)$", verb) or verb in strike_past)
+                    and (re.search(r"(?:er|te|de|et|tes)$", verb) or verb in strike_past
+                         or verb in finite)
                     and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
                 ) else None
                 speaker_key = statement.speaker if statement else None
+                feared = statement is not None and speech_lemmas.get(
+                    statement.verb or "", statement.verb) in fear_lemmas
                 agent = _state_of(inverted or _agent(table, text, agent_from, trigger, demonyms,
                                                      bodies, speaker_key) or (
                     _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key)
-                    if agent_from > sentence_from else None), bodies)
+                    if agent_from > sentence_from and not feared
+                    and kind not in ("Attack", "MilitaryBuildup") else None), bodies)
+                if agent is None and kind == "Exercise":
+                    agent = _state_of(_compound_agent(table, text, clause_start, trigger,
+                                                      s_start + match.end(), demonyms), bodies)
                 side = _SIDE.match(text[trigger:clause_end].lower())
                 if side and side.group(1) in demonyms:
                     # "Finland ser økt aktivitet på russisk side av grensen": the side's
@@ -616,7 +689,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 refers_back = False  # a definite noun for an action told before ("angrepet")
                 if (match.group(0) in definite_nouns and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
-                        and not re.search(r"(?:s|ske|iske|e)\s+$", lowered[:match.start()])
+                        and not re.search(r"\b(?:den|det|de|denne|dette|disse)\s+(?:\w+\s+)?"
+                                          r"\w*(?:s|ske|iske|e)\s+$", lowered[:match.start()])
                         # "gjennomfører øvelsen Steadfast Defender": a named action begins here
                         and not (re.match(r"\s+[A-ZÆØÅ][\wæøå-]+", text[s_start + match.end():])
                                  and conduct.search(lowered[:match.start()]))):
@@ -640,10 +714,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 nominal_act = statement is not None and speech_lemmas.get(
                     statement.verb or "", statement.verb) in lexicon.words("nominal_speech_acts")
                 if agent is None and statement is not None and statement.speaker and not (
-                        passive and kind == "Attack") and not nominal_act and (
+                        passive and kind == "Attack") and not nominal_act and not feared and (
                         statement.speaker.startswith("Country:")
                         or (not statement.speaker.startswith("Person:")
-                            and statement.speaker in bodies)):
+                            and statement.speaker in bodies)
+                        # "Houthiene hevder at de har truffet et krigsskip": the group itself
+                        or (statement.speaker.startswith("Organisation:") and re.search(
+                            r"(?<![\w-])(?:de|vi)\s+(?:\w+\s+){0,2}$",
+                            text[statement.text.start:trigger]))):
                     agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
                     spoken_agent = True
                 if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
@@ -651,13 +729,17 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
                 if civil.match(lowered, match.end()):
                     continue  # "trapper opp retorikken": not forces
-                if spec.get("requires_military") and not military.search(text[trigger:s_end]):
+                if spec.get("requires_military") and not military.search(
+                        text[in_clause if passive else trigger:s_end]):
                     continue
                 if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
                     continue
                 destination, what_end = None, s_end
+                unnamed: re.Match[str] | None = None
                 if spec.get("requires_destination"):
-                    destination, dest_end = _destination(table, text, trigger, s_end)
+                    destination, dest_end = _destination(
+                        table, text, trigger, s_end,
+                        toward=kind == "Deployment" and verb.startswith("flytt"))
                     if destination is None:
                         destination, dest_end = _unknown_destination(
                             table, text, sentence.span, trigger, recognizer, place_suffixes)
@@ -670,22 +752,33 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                     and x.type is EntityType.COUNTRY]
                         if receiver and materiel.search(text, receiver[0].span.end, s_end):
                             destination, dest_end = receiver[0].key, s_end
-                    if destination is None:
+                    unnamed = _UNNAMED_DESTINATION.search(text, trigger, s_end) \
+                        if destination is None and kind == "Deployment" else None
+                    if unnamed is not None:  # "sendt flere skvadroner til baser i regionen"
+                        dest_end = unnamed.end()
+                    elif destination is None:
                         continue
                     what_end = dest_end
                     # what is sent stands between the verb and the destination: "har sendt en
                     # protestnote til Norge etter at norske F-35-fly …" sends no forces
                     noun = military if spec.get("requires_military") else (
                         materiel if spec.get("requires_materiel") else None)
-                    if noun is not None and not noun.search(text, trigger, dest_end):
+                    if noun is not None and not noun.search(
+                            text, in_clause if passive else trigger, dest_end):
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine
                 trigger_end = trigger + len(match.group(0))
                 left = _origin(table, text, trigger_end, clause_end) \
                     if kind == "Withdrawal" else None
+                if needs_place and kind != "Withdrawal":
+                    left = _target(table, text, trigger_end, clause_end)  # "krig mot Ukraina"
                 if needs_place and (left is None or text[trigger_end:left.span.start].strip()):
-                    continue  # "trekker seg ut av avtalen": no place is left
+                    continue  # "trekker seg ut av avtalen", "krig mot terror": no place
+                if kind != "Withdrawal":
+                    left = None
+                if kind == "Withdrawal" and left is None and match.group(0).startswith("forl"):
+                    left = _object_place(table, text, trigger_end, clause_end)  # "forlot Mali"
                 origin = left.key if left is not None and left.key != agent else None
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
@@ -695,9 +788,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
                                  lexicon, speech_lemmas, same_side, verb)
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
-                if refers_back and status == "Claimed" and not contested:
-                    # "Forsvarsdepartementet hevder angrepet var rettet mot militære mål":
-                    # a claim about an action already told, not about whether it happened
+                if refers_back and ((status == "Claimed" and not contested) or (
+                        status == "Denied" and not _EXISTENCE.search(clause))):
+                    # "Forsvarsdepartementet hevder angrepet var rettet mot militære mål",
+                    # "Kina avviser at øvelsen er en trussel": a claim or a denial about an
+                    # action already told, not about whether it happened
                     continue
                 if status is None:
                     if _cue(lexicon, "dispute_cues", clause.lower()) and holder is not None:
@@ -730,6 +825,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if kind in ("ArmsTransfer", "Exercise") and any(
                         f.sentence == index and f.action.kind == "Deployment" for f in found):
                     break  # "sender fem jagerfly til Romania": the forces go, not a transfer
+                if kind == "MilitaryBuildup" and any(
+                        f.sentence == index and f.action.kind == "Deployment"
+                        and f.action.agent == agent for f in found):
+                    break  # "sender 850 soldater til Estland, noe som dobler styrken": the same
                 counted = kind in ("Deployment", "ArmsTransfer", "MilitaryBuildup", "Withdrawal",
                                    "ReadinessIncrease", "Exercise")
                 personnel = parse_personnel(window, lexicon) if counted else None
@@ -777,7 +876,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     statements=(carrier,) if carrier is not None else (),
                     rule="action_trigger.v2", end=end[1] if end else None,
                     date_text=date_text, date=date)
-                found.append(_Found(action, index))
+                found.append(_Found(action, index, unnamed.group(0) if unnamed else None))
                 break
 
     # "Ikke bare ved grensen til Ukraina, men også i Belarus.": a verbless sentence after the
@@ -799,13 +898,19 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 agent=action.agent))
 
     # One action per (kind, agent, destination): later mentions add evidence and statements.
-    merged: dict[tuple[str, str | None, str | None], MilitaryAction] = {}
+    # A withdrawal is told apart by the place it leaves, and actions of different dates
+    # are different actions ("Kina startet torsdag en øvelse" / "I april i fjor
+    # gjennomførte Kina øvelsen Joint Sword").
+    merged: dict[tuple[str, str | None, str | None, str | None], MilitaryAction] = {}
     for item in found:
         action = item.action
-        key = ("Attack" if action.kind == "Invasion" else action.kind, action.agent,
-               action.destination)
-        if key not in merged and action.destination is None:
-            similar = [k for k in merged if k[:2] == key[:2]]
+        place = action.destination or action.origin or item.unnamed
+        key = ("Attack" if action.kind == "Invasion" else action.kind, action.agent, place,
+               action.date)
+        if key not in merged:
+            similar = [k for k, old in merged.items() if k[:2] == key[:2]
+                       and (place is None or k[2] == place)
+                       and _same_time(old, action)]
             key = similar[0] if similar else key
         if key in merged:
             old = merged[key]
@@ -870,6 +975,30 @@ def _origin(table: MentionTable, text: str, start: int, end: int) -> Found | Non
         if mention.type in (EntityType.COUNTRY, EntityType.PLACE) and gap.fullmatch(
                 text, start, mention.span.start):
             return mention
+    return None
+
+
+def _same_time(old: MilitaryAction, new: MilitaryAction) -> bool:
+    """Whether two mentions can be of one action as far as their time words go: not when
+    their dates differ, nor when their time words differ and one of them gives a date
+    ("torsdag" in the lead, "I april i fjor" for an earlier exercise)."""
+    if old.date and new.date:
+        return old.date == new.date
+    if old.date_text and new.date_text and (old.date or new.date):
+        return old.date_text.lower() == new.date_text.lower()
+    return True
+
+
+def _object_place(table: MentionTable, text: str, start: int, end: int) -> Found | None:
+    """The first country or place after ``start`` with no preposition before it: the object
+    of "forlot" ("forlot de siste franske soldatene Mali")."""
+    for mention in sorted(table.covering(start, end), key=lambda m: m.span.start):
+        if mention.type in (EntityType.COUNTRY, EntityType.PLACE):
+            gap = text[start:mention.span.start].lower()
+            if not re.search(r"(?<![\w-])(?:til|i|mot|med|etter|for|fra|av|på|ved)(?![\w-])",
+                             gap):
+                return mention
+            return None
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.segment import Sentence
@@ -86,6 +86,9 @@ def _is_title(word: str, lexicon: Lexicon) -> bool:
     return low in lexicon.roles.get("titles", []) or (len(low) > 6 and low.endswith(suffixes))
 
 
+_COMPASS = re.compile(r"(?<![\w-])(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-")
+
+
 def _overlaps(span: Span, taken: list[Span]) -> bool:
     return any(span.start < t.end and t.start < span.end for t in taken)
 
@@ -135,9 +138,11 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
         if entry.type is EntityType.PERSON:
             persons[entry.key] = entry.label_nb
 
-    # "Wagner-soldater", "Hamas-krigere": the organisation whose forces they are.
+    # "Wagner-soldater", "Hamas-krigere": the organisation whose forces they are;
+    # "NATO-øvelsen": the organisation whose exercise it is.
     org_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.ORGANISATION]
-    stems = "|".join(re.escape(w) for w in lexicon.words("force_stems"))
+    stems = "|".join(re.escape(w) for w in (*lexicon.words("force_stems"),
+                                            *lexicon.words("compound_action_stems")))
     if org_surfaces and stems:
         for match in _surface_regex(org_surfaces, rf"(?=-(?:{stems})\w*(?![\w-]))").finditer(
                 text, body.start):
@@ -146,6 +151,21 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 entry = surfaces[match.group(0)]
                 table.add(Found(span, entry.key, entry.type, "gazetteer"), entry.label_nb, entry)
                 taken.append(span)
+
+    # "Sør-Libanon", "Øst-Ukraina": a part of a country named by a compass prefix
+    country_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.COUNTRY]
+    if country_surfaces:
+        inside = re.compile("|".join(re.escape(s) for s in sorted(
+            country_surfaces, key=len, reverse=True)) + r"(?![\w]|-\w)")
+        for prefix in _COMPASS.finditer(text, body.start):
+            country = inside.match(text, prefix.end())
+            if country is None:
+                continue
+            span = Span(country.start(), country.end())
+            if not _overlaps(Span(prefix.start(), country.end()), taken):
+                entry = surfaces[country.group(0)]
+                table.add(Found(span, entry.key, entry.type, "region"), entry.label_nb, entry)
+                taken.append(Span(prefix.start(), country.end()))
 
     groups = gazetteer.group_index()
     if groups:
@@ -158,6 +178,7 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
 
     _genitive_bodies(article, table, taken, gazetteer)
     _state_bodies(article, table, taken, gazetteer, lexicon)
+    _seated_embassies(article.text, table)
     _government(article, table, taken, gazetteer, lexicon)
 
     # Full person names: capitalised runs of 2-4 words that are not known names. A word
@@ -351,6 +372,27 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
             table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
                       entry.label_nb if entry else label, entry)
         taken.append(span)
+
+
+def _seated_embassies(text: str, table: MentionTable) -> None:
+    """``Russlands ambassade i Oslo``, ``den russiske ambassaden i Oslo``: an embassy is named
+    by its city, and a later ``Russlands ambassade`` in the article is the same one."""
+    seated: dict[str, str] = {}
+    for index, mention in enumerate(table.mentions):
+        name = table.names.get(mention.key, "")
+        seat = _SEAT.match(text, mention.span.end)
+        if mention.how != "state_body" or not name.endswith("ambassade") or seat is None:
+            continue
+        label = f"{name} i {seat.group(1)}"
+        key = f"Organisation:{label}"
+        seated.setdefault(mention.key, key)
+        table.mentions[index] = replace(mention, span=Span(mention.span.start, seat.end()),
+                                        key=key)
+        table.names.setdefault(key, label)
+        table.types.setdefault(key, EntityType.ORGANISATION)
+    for index, mention in enumerate(table.mentions):
+        if mention.key in seated:
+            table.mentions[index] = replace(mention, key=seated[mention.key])
 
 
 def _government(article: Article, table: MentionTable, taken: list[Span], gazetteer: Gazetteer,

@@ -130,7 +130,8 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     if party and party.group(1) in gazetteer.parties:
         return _key_of(gazetteer, home)
     begin, end = sentence.start, sentence.end
-    countries = [m for m in table.covering(begin, end) if m.type is EntityType.COUNTRY]
+    countries = [m for m in table.covering(begin, end) if m.type is EntityType.COUNTRY
+                 and not re.match(r"s\s+[a-zæøå]", text[m.span.end - 1 : m.span.end + 2])]
     if countries and not text[begin : countries[0].span.start].strip(" –-«"):
         return countries[0].key  # the sentence's subject
     keys = {m.key for m in countries}
@@ -190,9 +191,11 @@ def find_roles(article: Article, sentences: Sequence[Sentence], *, table: Mentio
             for holder in lexicon.roles.get("holders", []):
                 if holder["title"] == title and holder["holder"] == names.get(person.key):
                     of = _key_of(gazetteer, holder["of"])
+        book.learned.setdefault((of, title), person.key)
+        if of is None:
+            continue  # "Forsvarsminister Ben Wallace": an office, but of whom is not said
         roles.append(Role("position", person.key, of, title, Span(start, person.span.end),
                           article.published, "title_name.v1"))
-        book.learned.setdefault((of, title), person.key)
 
     # "(Ap)" after a person: party membership (mentions.py has found the party mention).
     for party in (m for m in table.mentions if m.how == "party"):
@@ -254,7 +257,8 @@ def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
             of, start = owner[-1].key, owner[-1].span.start
         elif where is not None and of is None:
             of = where.key  # "forsvarsminister i Sverige"
-        elif of is None:
+        bare = of is None
+        if of is None and not owner and where is None:
             definite = word != title and not word.startswith(title + "-")
             if not definite and word[0].islower():
                 continue  # a bare indefinite title ("som minister") names nobody
@@ -272,6 +276,11 @@ def _title_mentions(article: Article, table: MentionTable, lexicon: Lexicon,
         appositive = head is not None and re.fullmatch(
             r",\s*", text[head.span.end : span.start]) and re.match(r"\s*[,.;]", text[after:])
         person = head.key if head is not None and appositive else book.learned.get((of, title))
+        if person is None and bare and not owner and where is None:
+            # "ifølge forsvarsministeren" after "Den danske forsvarsministeren Morten
+            # Bødskov": the one holder of this title the article has named, whatever country
+            named = {p for (_, t), p in book.learned.items() if t == title}
+            person = named.pop() if len(named) == 1 else None
         if appositive and head is not None:
             book.learned.setdefault((of, title), head.key)
         if person is None:

@@ -214,3 +214,30 @@ def test_cli_evaluate_reads_a_built_store(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["scores"]["statements"]["recall"] == 1.0 and data["violations"] == []
+
+
+def test_an_agent_the_article_names_only_by_a_demonym_is_matched_by_its_qid():
+    system = _system()
+    article = system["a"]
+    belarus = "e:by"
+    article.referenced = {belarus: SysEntity(belarus, "Country", "Belarus", "Q184")}
+    article.actions.append(SysAction("x2", "Exercise", belarus, None, None, None, None,
+                                     "Ongoing", [(40, 50)]))
+    gold = _gold()
+    gold["a.txt"]["entities"].append({"label_nb": "Belarus", "type": "Country", "wikidata": "Q184"})
+    gold["a.txt"]["military_actions"].append({"id": "a2", "kind": "Exercise", "agent": "Belarus",
+                                          "status": "Ongoing", "evidence": "x"})
+    report = score(system, gold)
+    assert report.scores["actions"].tp == 2 and report.scores["actions"].fp == 0
+    assert report.scores["entities"].fp == 0  # referred to, not mentioned: not scored
+
+
+def test_an_optional_gold_action_does_not_take_the_match_of_a_required_one():
+    system = _system()
+    gold = _gold()
+    gold["a.txt"]["military_actions"].append({  # after the required one: it would win a tie
+        "id": "a9", "kind": "Deployment", "agent": "Norge", "status": "Ongoing",
+        "optional": True, "evidence": "y", "span": [100, 110]})
+    gold["a.txt"]["military_actions"][0]["span"] = [0, 22]
+    report = score(system, gold)
+    assert report.scores["actions"].tp == 1 and report.scores["actions"].fn == 0
