@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation, word_list
 from kg.extract.mentions import Found, MentionTable
@@ -240,6 +241,14 @@ def _cue(lexicon: Lexicon, name: str, text: str) -> bool:
     return bool(lexicon.cue_regex(name).search(text))
 
 
+@lru_cache(maxsize=16)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word (longest first): one pattern, compiled once, where
+    one pattern per word would crowd other patterns out of ``re``'s cache."""
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
 def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: dict[str, str],
            acting_for: dict[str, str], speaker: str | None = None) -> str | None:
     """The acting country or organisation: the nearest actor before the trigger in the clause,
@@ -275,17 +284,11 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         for i in range(mention.span.start - start, mention.span.end - start):
             chars[i] = " "
     low = "".join(chars)
-    earliest: tuple[int, str] | None = None
-    for word, key in demonyms.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", low):
-            if re.search(r"\b(?:i|til|mot|ved|på|nær|langs|over)\s+(?:den|det|de)?\s*$",
-                         low[:hit.start()]):
-                continue  # "nær den ukrainske grensen": a place, not who acts
-            if earliest is None or hit.start() < earliest[0]:
-                earliest = (hit.start(), key)
-            break
-    if earliest is not None:
-        return earliest[1]
+    for hit in _words_regex(tuple(demonyms)).finditer(low):
+        if re.search(r"\b(?:i|til|mot|ved|på|nær|langs|over)\s+(?:den|det|de)?\s*$",
+                     low[:hit.start()]):
+            continue  # "nær den ukrainske grensen": a place, not who acts
+        return demonyms[hit.group(0)]
     # "oppbyggingen av russiske styrker": the demonym follows the trigger noun.
     after = re.match(r"\w+(?:en)?\s+av\s+(?:\w+\s+)?(\w+)\s+(?:styrker|tropper|soldater)\b",
                      text[trigger : trigger + 60].lower())
