@@ -304,8 +304,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
 
 # After a trigger: whose side of a border the activity is on ("på russisk side av grensen").
 _SIDE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+på\s+(\w+)\s+side\b")
-_UNKNOWN_PLACE = re.compile(
-    r"\b(?:til|inn i)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
+_UNKNOWN_PLACE = re.compile(  # "til Østersjøen", "soldater i Transnistria"
+    r"\b(?:til|inn i|i)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
     r"(?:\s+[A-ZÆØÅ][\wæøå]+){0,2})")
 _PLACE_LABELS = ("LOC", "GPE_LOC", "GPE_ORG")
 
@@ -469,6 +469,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind in ("Exercise", "Deployment", "Withdrawal") and coming and re.search(
             rf"(?<![\w-])(?:{coming})(?![\w-])", low):
         return "Announced"  # "Nato starter vinterøvelsen neste uke"
+    if kind == "ArmsTransfer" and word.startswith("lov"):
+        return "Announced"  # "Paris har lovet tre radarsystemer": promised, not delivered
     if kind in ("Deployment", "ArmsTransfer") and re.search(
             r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low):
         # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place
@@ -606,6 +608,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
     military = re.compile(r"(?<!\w)(?:" + "|".join(  # also a compound's head: "B-52-bombefly"
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
+        # forces named by a compound: "landstyrkene", "spesialenheter", "elitetroppene"
+        r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene))"
         r")(?![\w-])", re.IGNORECASE)
     # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
     materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(

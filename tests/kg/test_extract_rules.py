@@ -1497,3 +1497,27 @@ def test_an_embassy_is_named_by_its_city_throughout_the_article():
     e = _extract("Russlands ambassade i Oslo kalte øvelsen en provokasjon. Russlands "
                  "ambassade mener at Norge provoserer.")
     assert {s.speaker for s in e.statements} == {"Organisation:Russlands ambassade i Oslo"}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Russland har sendt store deler av landstyrkene sine til krigen i Ukraina.",
+     ("Deployment", "Country:Russland", "Ongoing")),  # forces named by a compound
+    ("Russland fortsetter å modernisere atomstyrkene sine.",
+     ("NuclearModernisation", "Country:Russland", "Ongoing")),
+    ("Kina militariserer øyene i Sør-Kinahavet.", ("MilitaryBuildup", "Country:Kina", "Ongoing")),
+    ("Russland har økt aktiviteten rundt øygruppen.",
+     ("MilitaryBuildup", "Country:Russland", "Ongoing")),
+    ("Siden desember har rundt 100 norske soldater vært utplassert i Polen.",
+     ("Deployment", "Country:Norge", "Ongoing")),
+    ("Britiske spesialstyrker opererer på bakken i Ukraina, hevder Russland.",
+     ("Deployment", "Country:Storbritannia", "Claimed")),
+    ("Frankrike har lovet tre radarsystemer til Armenia.",
+     ("ArmsTransfer", "Country:Frankrike", "Announced")),
+])
+def test_second_held_out_patterns(body, expected):
+    assert _acts(_extract(body)) == [expected]
+
+
+def test_a_demand_that_forces_leave_is_no_withdrawal():
+    assert list(_extract("Presidenten har krevd at de russiske soldatene trekkes ut.").actions) \
+        == []
