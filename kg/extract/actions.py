@@ -44,7 +44,8 @@ _FRONTED = re.compile(
     r"[Ii] (?:januar|februar|mars|april|mai|juni|juli|"
     r"august|september|oktober|november|desember)(?: i (?:fjor|år))?\b|"
     r"[Ss]ist (?:uke|helg|natt)\b|[Ff]orrige uke\b|"
-    r"[Dd]ermed\b|[Ss]amtidig\b|[Ii] tillegg\b|[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
+    r"[Dd]ermed\b|[Ss]amtidig\b|[Vv]ed (?:årsskiftet|nyttår)\b|[Ii] tillegg\b|"
+    r"[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
     r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
 
@@ -76,7 +77,7 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
 _DEMONYM_FORCES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|"
                              r"tropper|troppene|soldater|soldatene|militære|fly|flyene|droner|"
                              r"dronene|krigsskip|marinefartøy|offiserer|stabsoffiserer|"
-                             r"spesialsoldater)\b")
+                             r"spesialsoldater|\w*brigade|\w*bataljon)\b")
 _JOINED = re.compile(r"\s*(?:,|og|,\s*og)\s*")  # "Norge, Sverige og Finland"
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
@@ -609,7 +610,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     military = re.compile(r"(?<!\w)(?:" + "|".join(  # also a compound's head: "B-52-bombefly"
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
         # forces named by a compound: "landstyrkene", "spesialenheter", "elitetroppene"
-        r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene))"
+        r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene)|"
+        r"brigade(?:n|r|ne)?|bataljon(?:en|er|ene)?)"
         r")(?![\w-])", re.IGNORECASE)
     # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
     materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(
@@ -742,7 +744,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
                     continue
                 destination, what_end = None, s_end
-                unnamed: re.Match[str] | None = None
+                unnamed: tuple[int, str] | None = None
                 if spec.get("requires_destination"):
                     destination, dest_end = _destination(
                         table, text, trigger, s_end,
@@ -759,10 +761,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                     and x.type is EntityType.COUNTRY]
                         if receiver and materiel.search(text, receiver[0].span.end, s_end):
                             destination, dest_end = receiver[0].key, s_end
-                    unnamed = _UNNAMED_DESTINATION.search(text, trigger, s_end) \
-                        if destination is None and kind == "Deployment" else None
-                    if unnamed is not None:  # "sendt flere skvadroner til baser i regionen"
-                        dest_end = unnamed.end()
+                    if destination is None and kind == "Deployment":
+                        # "sendt flere skvadroner til baser i regionen", "har tre
+                        # stabsoffiserer i KFOR": no place named, or the force joined
+                        base = _UNNAMED_DESTINATION.search(text, trigger, s_end)
+                        unnamed = (base.end(), base.group(0)) if base else _joined_force(
+                            table, text, trigger, s_end)
+                    if unnamed is not None:
+                        dest_end = unnamed[0]
                     elif destination is None:
                         continue
                     what_end = dest_end
@@ -883,7 +889,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     statements=(carrier,) if carrier is not None else (),
                     rule="action_trigger.v2", end=end[1] if end else None,
                     date_text=date_text, date=date)
-                found.append(_Found(action, index, unnamed.group(0) if unnamed else None))
+                found.append(_Found(action, index, unnamed[1] if unnamed else None))
                 break
 
     # "Ikke bare ved grensen til Ukraina, men også i Belarus.": a verbless sentence after the
@@ -982,6 +988,18 @@ def _origin(table: MentionTable, text: str, start: int, end: int) -> Found | Non
         if mention.type in (EntityType.COUNTRY, EntityType.PLACE) and gap.fullmatch(
                 text, start, mention.span.start):
             return mention
+    return None
+
+
+def _joined_force(table: MentionTable, text: str, start: int, end: int
+                  ) -> tuple[int, str] | None:
+    """``i KFOR``, ``til UNIFIL``: forces sent to an organisation's force or operation (GOLD.md
+    ``joins``), a deployment whose destination the sentence does not name: (end, phrase)."""
+    for match in re.finditer(r"\b(?:i|til)\s+", text[start:end]):
+        at = start + match.end()
+        for mention in table.covering(at, end):
+            if mention.span.start == at and mention.type is EntityType.ORGANISATION:
+                return mention.span.end, text[start + match.start():mention.span.end]
     return None
 
 

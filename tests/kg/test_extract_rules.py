@@ -1521,3 +1521,16 @@ def test_second_held_out_patterns(body, expected):
 def test_a_demand_that_forces_leave_is_no_withdrawal():
     assert list(_extract("Presidenten har krevd at de russiske soldatene trekkes ut.").actions) \
         == []
+
+
+def test_a_brigade_that_takes_over_a_rotation_is_deployed_there():
+    e = _extract("Ved årsskiftet overtok en ny amerikansk panserbrigade rotasjonen i Polen.")
+    (action,) = e.actions
+    assert (action.kind, action.agent, action.destination) == (
+        "Deployment", "Country:USA", "Country:Polen")
+
+
+def test_forces_in_an_organisations_force_are_deployed_without_a_place():
+    e = _extract("Norge har i dag tre stabsoffiserer i FN-styrken.")
+    assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
+        ("Deployment", "Country:Norge", None)]
