@@ -707,7 +707,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # the action named before is meant.
                     recent = _recent_kind_agent(found, kind)
                     refers_back = recent is not None
-                    agent = recent or (agent if kind == "Attack" else None)
+                    # "etter angrepet" with no attack told before: an event, not the
+                    # subject's attack
+                    agent = recent or (agent if kind == "Attack" and not re.search(
+                        r"\b(?:etter|siden|før|under)\s+$", lowered[:match.start()]) else None)
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
                                     text[in_clause:trigger]) or re.match(r"\w+es\b", text[trigger:])
@@ -767,6 +770,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         base = _UNNAMED_DESTINATION.search(text, trigger, s_end)
                         unnamed = (base.end(), base.group(0)) if base else _joined_force(
                             table, text, trigger, s_end)
+                    if destination is None and unnamed is None and kind == "Deployment" \
+                            and not re.search(r"\b(?:til|inn i)\s", text[trigger:s_end]):
+                        # "Storbritannia har sendt rundt 200 soldater", just after forces
+                        # were sent to Kosovo: the place the paragraph's sending went to
+                        destination = _recent_destination(found, index, sentences)
+                        dest_end = s_end
                     if unnamed is not None:
                         dest_end = unnamed[0]
                     elif destination is None:
@@ -1044,6 +1053,20 @@ def _recent_kind_agent(found: list[_Found], kind: str) -> str | None:
     for item in reversed(found):
         if item.action.kind == kind or (kind == "Attack" and item.action.kind == "Invasion"):
             return item.action.agent
+    return None
+
+
+def _recent_destination(found: list[_Found], index: int, sentences: list[Sentence]
+                        ) -> str | None:
+    """The destination of the deployment told in this or the previous sentence of the same
+    paragraph, for a sending that names none."""
+    for item in reversed(found):
+        if item.action.kind != "Deployment" or item.action.destination is None:
+            continue
+        if item.sentence >= index - 1 and (
+                sentences[item.sentence].paragraph == sentences[index].paragraph):
+            return item.action.destination
+        return None
     return None
 
 

@@ -76,6 +76,14 @@ def resolve_holder(lexicon: Lexicon, title: str, of_label: str | None, published
     return found.pop()
 
 
+def _holders(lexicon: Lexicon, title: str, of_label: str | None, published: str) -> set[str]:
+    """Everyone holding ``title`` of ``of_label`` at some time in the publication period."""
+    start, end = _interval(published)
+    return {h["holder"] for h in lexicon.roles.get("holders", [])
+            if h["title"] == title and (of_label is None or h["of"] == of_label)
+            and h["from"] <= end and (h["to"] is None or h["to"] >= start)}
+
+
 def _base_title(word: str, lexicon: Lexicon) -> tuple[str, str | None] | None:
     """``generalsekretæren`` -> (``generalsekretær``, None); ``Nato-sjef`` -> (title, of)."""
     aliases = {k.lower(): v for k, v in lexicon.roles.get("aliases", {}).items()}
@@ -123,8 +131,12 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     shown as Norwegian by a party in parentheses; then the country the sentence is about
     holds it (``Sverige vil ikke …, understreker statsminister Ulf Kristersson``), or none."""
     holder = resolve_holder(lexicon, title, home, article.published)
-    if holder is None or holder == name:
+    if holder == name or (holder is None and name in _holders(lexicon, title, home,
+                                                                article.published)):
         return _key_of(gazetteer, home)
+    if holder is None and not _holders(lexicon, title, home, article.published):
+        return _key_of(gazetteer, home)  # an office the lexicon does not track
+    # "Forsvarsminister Yasukazu Hamada" in a month Norway's minister changed: not Norway's
     text = article.text
     party = re.match(r"\s*\(([^()]{1,6})\)", text[person.span.end : person.span.end + 10])
     if party and party.group(1) in gazetteer.parties:

@@ -57,7 +57,8 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:med|til|fra|hos|overfor|mot|av|om|for|på|ved|under|etter|blant)\s+$", re.IGNORECASE)
 # Between a person and the speech verb: the unit, place or body they belong to
 # ("Kari Hansen ved Rena leir sier", "Ola Nordmann i Hæren sier").
-_UNIT_OF_PERSON = re.compile(r"\s+(?:i|ved|fra|hos|på)\s+[^,.!?:;«»–—()]{2,40}?\s+")
+_UNIT_OF_PERSON = re.compile(r"\s+(?:i|ved|fra|hos|på)\s+[^,.!?:;«»–—()]{2,40}?"
+                             r"(?:\s+\([A-ZÆØÅ]{2,8}\))?\s+")  # "ved NUPI", "ved … (NUPI)"
 
 
 def _person_first(ctx: _Context, match: re.Match[str] | None, offset: int

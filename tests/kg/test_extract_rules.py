@@ -1534,3 +1534,12 @@ def test_forces_in_an_organisations_force_are_deployed_without_a_place():
     e = _extract("Norge har i dag tre stabsoffiserer i FN-styrken.")
     assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
         ("Deployment", "Country:Norge", None)]
+
+
+def test_forces_that_stay_are_deployed_and_a_sending_without_a_place_goes_where_the_last_did():
+    e = _extract("Nato sender flere soldater til Litauen etter angrepet. Storbritannia har "
+                 "sendt rundt 200 soldater. Tyrkiske styrker blir værende i Nord-Syria.")
+    assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
+        ("Deployment", "Organisation:Nato", "Country:Litauen"),
+        ("Deployment", "Country:Storbritannia", "Country:Litauen"),
+        ("Deployment", "Country:Tyrkia", "Country:Syria")]  # no attack by Nato "etter angrepet"
