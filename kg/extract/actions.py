@@ -291,8 +291,9 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
             continue  # "nær den ukrainske grensen": a place, not who acts
         return demonyms[hit.group(0)]
     # "oppbyggingen av russiske styrker": the demonym follows the trigger noun.
-    after = re.match(r"\w+(?:en)?\s+av\s+(?:\w+\s+)?(\w+)\s+(?:styrker|tropper|soldater)\b",
-                     text[trigger : trigger + 60].lower())
+    # "antallet amerikanske soldater ble økt": the same for the number of forces
+    after = re.match(r"(?:\w+(?:en)?\s+av|antallet)\s+(?:\w+\s+)?(\w+)\s+"
+                     r"(?:styrker|tropper|soldater)\b", text[trigger : trigger + 60].lower())
     if after and after.group(1) in demonyms:
         return demonyms[after.group(1)]
     # "økt russisk aktivitet": the demonym qualifies the trigger's noun.
@@ -489,6 +490,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             else "Ongoing"
     if statement is not None and statement.speaker in same_side and kind == "Withdrawal":
         return "Claimed"  # a party's word about its own forces pulling back
+    if kind == "Withdrawal" and re.search(r"\bskal\b|\bvil\b", lead_low):
+        return "Announced"  # "USA skal halvere antallet soldater i Syria": decided, to come
     gone = _alt(lexicon, "withdrawal_past", lexicon.actions.get("withdrawal_past", []))
     past = bool(gone and re.search(rf"(?<![\w-])(?:{gone})(?![\w-])", low))
     if kind == "Withdrawal" and (past or re.search(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$",

@@ -1543,3 +1543,21 @@ def test_forces_that_stay_are_deployed_and_a_sending_without_a_place_goes_where_
         ("Deployment", "Organisation:Nato", "Country:Litauen"),
         ("Deployment", "Country:Storbritannia", "Country:Litauen"),
         ("Deployment", "Country:Tyrkia", "Country:Syria")]  # no attack by Nato "etter angrepet"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("USA skal nesten halvere antallet soldater i Syria.",
+     ("Withdrawal", "Country:USA", "Announced")),  # fewer troops: a withdrawal to come
+    ("Antallet amerikanske soldater i Syria ble økt fra 900 til 2000.",
+     ("MilitaryBuildup", "Country:USA", "Ongoing")),
+    ("Fra 2027 skal britiske ubåter etter planen være stasjonert i Australia.",
+     ("Deployment", "Country:Storbritannia", "Announced")),
+    ("De første amerikanske styrkene skal på plass i Polen i løpet av året.",
+     ("Deployment", "Country:USA", "Announced")),
+])
+def test_fewer_more_and_stationed_forces(body, expected):
+    assert _acts(_extract(body)) == [expected]
+
+
+def test_cutting_support_is_no_withdrawal():
+    assert list(_extract("Regjeringen kutter i støtten til Forsvaret.").actions) == []
