@@ -348,7 +348,9 @@ _EXISTENCE = re.compile(r"\b(?:fant sted|har funnet sted|skjedde|har skjedd|påg
                         r"har skjedd|foregår|foregikk)\b")
 # a destination named by what it is, not where: "til baser i regionen", "til fronten"
 _UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|basene|fronten|"
-                                  r"regionen|området|operasjonsområdet)\b")
+                                  r"regionen|området|operasjonsområdet)\b|"
+                                  # "sendt fregatten ... for å holde oversikt over": a mission
+                                  r"\bfor\s+å\s+(?:overvåke|holde\s+oversikt|patruljere|følge\s+med)\b")
 _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
 
 

@@ -1561,3 +1561,13 @@ def test_fewer_more_and_stationed_forces(body, expected):
 
 def test_cutting_support_is_no_withdrawal():
     assert list(_extract("Regjeringen kutter i støtten til Forsvaret.").actions) == []
+
+
+def test_ships_sent_on_a_mission_or_calling_at_a_port_are_deployed():
+    e = _extract("Norge har sendt fregatten KNM Thor Heyerdahl fra Haakonsvern for å overvåke "
+                 "de russiske fartøyene.")
+    assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
+        ("Deployment", "Country:Norge", None)]
+    e = _extract("Det amerikanske hangarskipet skal legge til kai i Norge neste uke.")
+    assert _acts(e) == [("Deployment", "Country:USA", "Announced")]
+    assert list(_extract("Norge sender et brev for å følge med.").actions) == []
