@@ -473,6 +473,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind in ("Exercise", "Deployment", "Withdrawal") and coming and re.search(
             rf"(?<![\w-])(?:{coming})(?![\w-])", low):
         return "Announced"  # "Nato starter vinterøvelsen neste uke"
+    if kind == "Deployment" and re.search(
+            r"\b(?:er|var|har\s+vært)\s+(?:\w+\s+)?(?:på\s+plass|stasjonert|utplassert)\b", low):
+        return "Ongoing"  # "soldater som skal betjene det, er på plass i Israel": in place
     if kind == "ArmsTransfer" and word.startswith("lov"):
         return "Announced"  # "Paris har lovet tre radarsystemer": promised, not delivered
     if kind in ("Deployment", "ArmsTransfer") and re.search(

@@ -1571,3 +1571,10 @@ def test_ships_sent_on_a_mission_or_calling_at_a_port_are_deployed():
     e = _extract("Det amerikanske hangarskipet skal legge til kai i Norge neste uke.")
     assert _acts(e) == [("Deployment", "Country:USA", "Announced")]
     assert list(_extract("Norge sender et brev for å følge med.").actions) == []
+
+
+def test_forces_in_place_after_a_relative_clause_are_deployed_now():
+    e = _extract("Et batteri og rundt 100 amerikanske soldater som skal betjene det, er på "
+                 "plass i Israel.")
+    assert [(a.kind, a.agent, a.destination, a.status) for a in e.actions] == [
+        ("Deployment", "Country:USA", "Country:Israel", "Ongoing")]
