@@ -285,8 +285,9 @@ _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretni
               r"ambassaden|marinen|hæren|flyvåpenet|generalstaben|kystvakten|grensevakten|"
               r"grensepolitiet|sikkerhetstjenesten|sikkerhetspolitiet|militæret|"
               r"presidentadministrasjonen)")
-_GENITIVE_BODY = re.compile(
-    r"\s+(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"
+_GENITIVE_BODY = re.compile(  # "Sør-Koreas (nasjonale) etterretningstjeneste"
+    r"\s+((?:nasjonale|militære|sivile|væpnede|føderale|statlige)\s+)?"
+    r"(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"
     r"etterretningstjeneste|generalstab))(?![\w-])")
 
 
@@ -302,7 +303,8 @@ def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
         noun = _GENITIVE_BODY.match(text, mention.span.end)
         if noun is None:
             continue
-        label = f"{text[mention.span.start:mention.span.end]} {noun.group(1)}"
+        adjective = noun.group(1) or ""
+        label = f"{text[mention.span.start:mention.span.end]} {adjective}{noun.group(2)}"
         entry = gazetteer.find(label, EntityType.ORGANISATION)
         key = entry.key if entry else f"Organisation:{label}"
         span = Span(mention.span.start, noun.end())

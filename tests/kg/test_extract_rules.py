@@ -1578,3 +1578,11 @@ def test_forces_in_place_after_a_relative_clause_are_deployed_now():
                  "plass i Israel.")
     assert [(a.kind, a.agent, a.destination, a.status) for a in e.actions] == [
         ("Deployment", "Country:USA", "Country:Israel", "Ongoing")]
+
+
+def test_a_state_body_may_carry_an_adjective():
+    e = _extract("Sør-Koreas nasjonale etterretningstjeneste hevder at Nord-Korea har sendt "
+                 "1500 soldater til Russland.")
+    assert [s.speaker for s in e.statements] == [
+        "Organisation:Sør-Koreas nasjonale etterretningstjeneste"]
+    assert _acts(e) == [("Deployment", "Country:Nord-Korea", "Claimed")]
