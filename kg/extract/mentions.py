@@ -288,7 +288,7 @@ _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretni
 _GENITIVE_BODY = re.compile(  # "Sør-Koreas (nasjonale) etterretningstjeneste"
     r"\s+((?:nasjonale|militære|sivile|væpnede|føderale|statlige)\s+)?"
     r"(\w*(?:departement|ministerium|ambassade|regjering|forsvar|luftforsvar|marine|hær|"
-    r"etterretningstjeneste|generalstab))(?![\w-])")
+    r"etterretningstjeneste|generalstab|forsvarsstyrker))(?![\w-])")
 
 
 def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],

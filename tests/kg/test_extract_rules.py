@@ -1586,3 +1586,5 @@ def test_a_state_body_may_carry_an_adjective():
     assert [s.speaker for s in e.statements] == [
         "Organisation:Sør-Koreas nasjonale etterretningstjeneste"]
     assert _acts(e) == [("Deployment", "Country:Nord-Korea", "Claimed")]
+    e = _extract("Israels forsvarsstyrker opplyser at målene var militære.")
+    assert [s.speaker for s in e.statements] == ["Organisation:Israels forsvarsstyrker"]
