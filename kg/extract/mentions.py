@@ -8,8 +8,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.segment import Sentence
 from kg.gazetteer import Gazetteer, GazetteerEntry, genitive
 from kg.model import Article, EntityType, Span
@@ -89,6 +90,13 @@ def _is_title(word: str, lexicon: Lexicon) -> bool:
 _COMPASS = re.compile(r"(?<![\w-])(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-")
 
 
+@lru_cache(maxsize=8)
+def _name_after_prefix(surfaces: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``surfaces`` right after a compass prefix's hyphen ("Sør-|Libanon"), compiled
+    once per gazetteer rather than once per article."""
+    return re.compile(rf"(?:{alternation(surfaces)})(?![\w]|-\w)")
+
+
 def _overlaps(span: Span, taken: list[Span]) -> bool:
     return any(span.start < t.end and t.start < span.end for t in taken)
 
@@ -141,8 +149,8 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     # "Wagner-soldater", "Hamas-krigere": the organisation whose forces they are;
     # "NATO-øvelsen": the organisation whose exercise it is.
     org_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.ORGANISATION]
-    stems = "|".join(re.escape(w) for w in (*lexicon.words("force_stems"),
-                                            *lexicon.words("compound_action_stems")))
+    stems = alternation((*lexicon.words("force_stems"),
+                         *lexicon.words("compound_action_stems")))
     if org_surfaces and stems:
         for match in _surface_regex(org_surfaces, rf"(?=-(?:{stems})\w*(?![\w-]))").finditer(
                 text, body.start):
@@ -153,10 +161,9 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 taken.append(span)
 
     # "Sør-Libanon", "Øst-Ukraina": a part of a country named by a compass prefix
-    country_surfaces = [s for s, e in surfaces.items() if e.type is EntityType.COUNTRY]
+    country_surfaces = tuple(s for s, e in surfaces.items() if e.type is EntityType.COUNTRY)
     if country_surfaces:
-        inside = re.compile("|".join(re.escape(s) for s in sorted(
-            country_surfaces, key=len, reverse=True)) + r"(?![\w]|-\w)")
+        inside = _name_after_prefix(country_surfaces)
         for prefix in _COMPASS.finditer(text, body.start):
             country = inside.match(text, prefix.end())
             if country is None:

@@ -131,12 +131,12 @@ def _home_office(article: Article, table: MentionTable, lexicon: Lexicon, gazett
     shown as Norwegian by a party in parentheses; then the country the sentence is about
     holds it (``Sverige vil ikke …, understreker statsminister Ulf Kristersson``), or none."""
     holder = resolve_holder(lexicon, title, home, article.published)
-    if holder == name or (holder is None and name in _holders(lexicon, title, home,
-                                                                article.published)):
+    holders = _holders(lexicon, title, home, article.published) if holder is None else set()
+    # No holder the lexicon knows (an office it does not track), or this person among the
+    # month's holders: a Norwegian office. "Forsvarsminister Yasukazu Hamada" in a month
+    # when Norway's minister changed is not.
+    if holder == name or (holder is None and (not holders or name in holders)):
         return _key_of(gazetteer, home)
-    if holder is None and not _holders(lexicon, title, home, article.published):
-        return _key_of(gazetteer, home)  # an office the lexicon does not track
-    # "Forsvarsminister Yasukazu Hamada" in a month Norway's minister changed: not Norway's
     text = article.text
     party = re.match(r"\s*\(([^()]{1,6})\)", text[person.span.end : person.span.end + 10])
     if party and party.group(1) in gazetteer.parties:
