@@ -184,7 +184,10 @@ def load_gazetteer(language: str = "nb", directory: str | None = None) -> Gazett
                     same.metonym = same.metonym or kind != "place"
                     same.qid = same.qid or qid
                 else:
-                    add(GazetteerEntry(surface, EntityType.PLACE,
+                    # "Kreml" is only ever the seat of power speaking or acting: a body, as
+                    # annotators type it; "Moskva" is a city that sometimes speaks
+                    add(GazetteerEntry(surface, EntityType.ORGANISATION if kind == "metonym"
+                                       else EntityType.PLACE,
                                        row["target_label_en"].strip() or None, qid, {surface},
                                        metonym=kind != "place"))
     return Gazetteer(entries, parties, positions)

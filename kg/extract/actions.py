@@ -33,6 +33,8 @@ __all__ = ["find_actions", "parse_duration", "parse_personnel"]
 _AGENTS = (EntityType.COUNTRY, EntityType.ORGANISATION)
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
 _NUMBER = r"\d{1,3}(?:[  .]\d{3})+|\d+"
+# a demonym right before the trigger: "ukrainske droneangrep", "det russiske angrepet"
+_ADJACENT_DEMONYM = re.compile(r"(?<![\w-])([a-zæøå]+)\s+$")
 _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger sentence
 
 
@@ -236,6 +238,7 @@ class _Found:
     action: MilitaryAction
     sentence: int
     unnamed: str | None = None  # "til baser i regionen": a destination without a name
+    presumed: bool = False  # Claimed only because a party named the other side's action
 
 
 def _cue(lexicon: Lexicon, name: str, text: str) -> bool:
@@ -424,6 +427,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return None  # "hvis Russland angriper": a condition asserts nothing
     if _cue(lexicon, "options", lead_low):
         return None  # "USA vurderer å gjennomføre luftangrep": an option of its own
+    if attack and _cue(lexicon, "counterfactual", low[len(lead_low):]):
+        return None  # "et russisk angrep på skip ville vært en kraftig eskalering"
     if _cue(lexicon, "hypothetical", low) or re.search(
             r"\bkan\b|\bkunne\b|\bville\b|\bhvis\b|\bdersom\b|\bmå\b|\bbør\b|\bburde\b",
             low):
@@ -698,6 +703,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and kind == "Exercise":
                     agent = _state_of(_compound_agent(table, text, clause_start, trigger,
                                                       s_start + match.end(), demonyms), bodies)
+                adjective = _ADJACENT_DEMONYM.search(lowered, 0, match.start())
+                named_by_adjective = bool(adjective and adjective.group(1) in demonyms) and not (
+                    # "skal delta i den litauiske øvelsen": who takes part is the agent
+                    re.search(r"\bdelt(?:a|ar|ok)\s+i\s+(?:\w+\s+){0,3}$",
+                              lowered[:match.start()]))
+                if adjective and named_by_adjective:
+                    # "Departementet kaller angrepet et svar på ukrainske droneangrep": the
+                    # adjective on the action's own noun names whose it is
+                    agent = demonyms[adjective.group(1)]
                 side = _SIDE.match(text[trigger:clause_end].lower())
                 if side and side.group(1) in demonyms:
                     # "Finland ser økt aktivitet på russisk side av grensen": the side's
@@ -721,7 +735,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
                                     text[in_clause:trigger]) or re.match(r"\w+es\b", text[trigger:])
-                by = re.match(r"[\w-]+\s+av\s+", text[trigger:s_end]) if passive else None
+                # "ble angrepet av Russland", "ble angrepet med russiske raketter"
+                by = re.match(r"[\w-]+\s+(?:av|med)\s+", text[trigger:s_end]) if passive else None
                 if agent is None and by is not None:
                     # "Kyiv ble angrepet av russiske droner / av Russland": the passive's agent
                     at = trigger + by.end()
@@ -783,6 +798,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         # were sent to Kosovo: the place the paragraph's sending went to
                         destination = _recent_destination(found, index, sentences)
                         dest_end = s_end
+                    if destination is None and kind == "ArmsTransfer" and not re.search(
+                            r"\b(?:til|inn i)\s", text[trigger:s_end]) and (
+                            verb in ("leverte", "ga", "donerte", "sendte") or re.search(
+                                r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$", lowered[:match.start()])):
+                        # "Norge har allerede levert NASAMS-utskytere": delivered to whoever
+                        # the article's arms went to before
+                        destination = _recent_receiver(found)
+                        dest_end = s_end
                     if unnamed is not None:
                         dest_end = unnamed[0]
                     elif destination is None:
@@ -806,8 +829,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     continue  # "trekker seg ut av avtalen", "krig mot terror": no place
                 if kind != "Withdrawal":
                     left = None
-                if kind == "Withdrawal" and left is None and match.group(0).startswith("forl"):
-                    left = _object_place(table, text, trigger_end, clause_end)  # "forlot Mali"
+                leave = re.search(r"\bforl(?:ot|ater|att)\b", match.group(0))
+                if kind == "Withdrawal" and left is None and leave:
+                    # "forlot Mali", "soldater har forlatt landsbyen Lastotsjkyne"
+                    left = _object_place(table, text, trigger + leave.end(), clause_end)
                 origin = left.key if left is not None and left.key != agent else None
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
@@ -816,6 +841,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 lead = text[clause_start:trigger]
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
                                  lexicon, speech_lemmas, same_side, verb)
+                presumed_claim = named_by_adjective and kind in _HOSTILE and status in (
+                    "Ongoing", "Completed") and (
+                        statement is not None and statement.speaker not in same_side)
+                if presumed_claim:
+                    # "Departementet kaller angrepet et svar på ukrainske droneangrep": the
+                    # other side's action as one party names it is that party's claim
+                    status = "Claimed"
                 contested = _cue(lexicon, "dispute_cues", text[s_start:trigger].lower())
                 if refers_back and ((status == "Claimed" and not contested) or (
                         status == "Denied" and not _EXISTENCE.search(clause))):
@@ -905,7 +937,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     statements=(carrier,) if carrier is not None else (),
                     rule="action_trigger.v2", end=end[1] if end else None,
                     date_text=date_text, date=date)
-                found.append(_Found(action, index, unnamed[1] if unnamed else None))
+                # a heading ("Advarte mot serbisk opptrapping") tells no status of its own
+                heading = not re.search(r"[.!?»”\"':]\s*$", sentence_text)
+                found.append(_Found(action, index, unnamed[1] if unnamed else None,
+                                    presumed_claim or heading))
+                if refers_back:
+                    continue  # "Angrepet kommer etter at ukrainske missiler traff …": read on
                 break
 
     # "Ikke bare ved grensen til Ukraina, men også i Belarus.": a verbless sentence after the
@@ -931,20 +968,33 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     # are different actions ("Kina startet torsdag en øvelse" / "I april i fjor
     # gjennomførte Kina øvelsen Joint Sword").
     merged: dict[tuple[str, str | None, str | None, str | None], MilitaryAction] = {}
+    presumed_keys: set[tuple[str, str | None, str | None, str | None]] = set()
     for item in found:
         action = item.action
         place = action.destination or action.origin or item.unnamed
         key = ("Attack" if action.kind == "Invasion" else action.kind, action.agent, place,
                action.date)
-        if key not in merged:
-            similar = [k for k, old in merged.items() if k[:2] == key[:2]
-                       and (place is None or k[2] == place)
-                       and _same_time(old, action)]
-            key = similar[0] if similar else key
+        similar = [k for k, old in merged.items() if k[:2] == key[:2]
+                   and (place is None or k[2] == place or k == key)
+                   and _same_time(old, action) and _same_place(old, action)
+                   # a strike feared is not the one carried out ("ble angrepet med
+                   # russiske raketter" / "et russisk angrep på skip ville vært …")
+                   and _same_stage(old, action)]
+        if similar:
+            key = key if key in similar else similar[0]
+        elif key in merged:  # the same key, but told apart by its place or its stage
+            key = (*key[:3], f"{key[3]}#{len(merged)}")
         if key in merged:
             old = merged[key]
-            # the least factual wins: reported as happening and denied by its agent is Denied
+            # the least factual wins: reported as happening and denied by its agent is Denied;
+            # but the journalist's own telling beats a party's passing mention ("det iranske
+            # rakettangrepet", says Israel; "Iran avfyrte rundt 180 raketter")
             status = min(old.status, action.status, key=_RANK.index)
+            if key in presumed_keys and not item.presumed:
+                status = action.status
+                presumed_keys.discard(key)
+            elif item.presumed and key not in presumed_keys:
+                status = old.status
             merged[key] = replace(
                 old, kind="Invasion" if "Invasion" in (old.kind, action.kind) else old.kind,
                 statements=tuple(sorted(set(old.statements) | set(action.statements))),
@@ -960,6 +1010,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:
             merged[key] = action
+            if item.presumed:
+                presumed_keys.add(key)
     for kind, agent, holder in disputes:
         for key, action in merged.items():
             if key[0] == kind and (agent is None or key[1] == agent) and action.status in (
@@ -990,9 +1042,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
 # between a withdrawal's verb and the place it leaves: "trekker tilbake 10 000 soldater fra
 # Krim", "trekker styrkene sine ut av det nordlige Syria"
 _ORIGIN_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:ut\s+)?(?:av|fra)\s+"
-                         r"(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?", re.IGNORECASE)
-# the same after a trigger that ends in its preposition ("trekker seg ut av")
-_ORIGIN_NEXT = re.compile(r"\s+(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?", re.IGNORECASE)
+                         r"(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?(?-i:[a-zæøå]+en\s+)?",
+                         re.IGNORECASE)
+# the same after a trigger that ends in its preposition ("trekker seg ut av (byen)")
+_ORIGIN_NEXT = re.compile(r"\s+(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?(?-i:[a-zæøå]+en\s+)?",
+                          re.IGNORECASE)
 _ENDS_IN_FROM = re.compile(r"(?<![\w-])(?:av|fra)$", re.IGNORECASE)
 
 
@@ -1028,6 +1082,26 @@ def _same_time(old: MilitaryAction, new: MilitaryAction) -> bool:
     if old.date_text and new.date_text and (old.date or new.date):
         return old.date_text.lower() == new.date_text.lower()
     return True
+
+
+def _same_stage(old: MilitaryAction, new: MilitaryAction) -> bool:
+    """A strike feared is not one carried out (``ble angrepet med russiske raketter`` / ``et
+    russisk angrep på skip ville vært …``); a feared one that its agent denies is one."""
+    done = ("Completed", "Ongoing")
+    return not ((old.status == "Feared" and new.status in done)
+                or (new.status == "Feared" and old.status in done))
+
+
+def _same_place(old: MilitaryAction, new: MilitaryAction) -> bool:
+    """Whether two mentions can be of one action as far as where it happened goes: not
+    when both say where and the places share nothing (a strike "utenfor Novorossijsk" and
+    one on "hovedkvarteret i Sevastopol")."""
+    def where(action: MilitaryAction) -> set[str]:
+        hit = {action.target} if action.target and action.target.startswith("Place:") else set()
+        return {*action.location, *action.near} | hit
+
+    first, second = where(old), where(new)
+    return not (first and second) or bool(first & second)
 
 
 def _object_place(table: MentionTable, text: str, start: int, end: int) -> Found | None:
@@ -1075,6 +1149,12 @@ def _recent_destination(found: list[_Found], index: int, sentences: list[Sentenc
             return item.action.destination
         return None
     return None
+
+
+def _recent_receiver(found: list[_Found]) -> str | None:
+    """Where the last arms transfer told before went."""
+    return next((item.action.destination for item in reversed(found)
+                 if item.action.kind == "ArmsTransfer" and item.action.destination), None)
 
 
 def _recent_agent(found: list[_Found], index: int, sentences: list[Sentence]) -> str | None:

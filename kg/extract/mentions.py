@@ -183,6 +183,7 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
                 table.add(Found(span, entry.key, entry.type, "group"), entry.label_nb, entry)
                 taken.append(span)
 
+    _classified_places(article, table, taken, lexicon, stop)
     _genitive_bodies(article, table, taken, gazetteer)
     _state_bodies(article, table, taken, gazetteer, lexicon)
     _seated_embassies(article.text, table)
@@ -286,6 +287,35 @@ def find_mentions(article: Article, sentences: list[Sentence], *, gazetteer: Gaz
     table.mentions.sort(key=lambda m: m.span.start)
     _anaphoric_nouns(article, table, lexicon)
     return table
+
+
+def _classified_places(article: Article, table: MentionTable, taken: list[Span],
+                       lexicon: Lexicon, stop: set[str]) -> None:
+    """``byen Avdijivka``, ``landsbyen Lastotsjkyne``: a name the gazetteer does not know,
+    introduced by a noun for a kind of place (lexicon ``place_classifiers``), is a Place,
+    here and wherever else the article writes it (also in the genitive)."""
+    nouns = alternation(lexicon.words("place_classifiers"))
+    if not nouns:
+        return
+    text = article.text
+    introduced = re.compile(rf"(?<![\w-])(?:{nouns})\s+({_NAME_TOKEN})(?![\w-])",
+                            re.IGNORECASE)
+    names = []
+    for match in introduced.finditer(text, article.body_start):
+        name = match.group(1)
+        if name not in stop and name not in names and name[0].isupper() and not _overlaps(
+                Span(match.start(1), match.end(1)), taken):
+            names.append(name)
+    if not names:
+        return
+    forms = {**{n: n for n in names}, **{genitive(n): n for n in names}}
+    for match in _surface_regex(list(forms)).finditer(text, article.body_start):
+        span = Span(match.start(), match.end())
+        if not _overlaps(span, taken):
+            name = forms[match.group(0)]
+            table.add(Found(span, f"Place:{name}", EntityType.PLACE, "classified_place"), name)
+            taken.append(span)
+    taken.sort(key=lambda s: s.start)
 
 
 _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"

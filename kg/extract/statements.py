@@ -295,8 +295,9 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
         rf"(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     found: list[tuple[int, Statement]] = []
     in_quotes: list[Span] = []
-    anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+(?P<who>{_WHO}+?)\s*"
-                           rf"[.!?]?\s*\Z")
+    # "Det bekreftet landets øverstkommanderende, Oleksandr Syrskyj, natt til lørdag."
+    anaphoric = re.compile(rf"\A(?:Det|Dette)\s+(?P<verb>{verb_alt})\s+"
+                           rf"(?P<who>{_WHO}+?(?:,\s*{_WHO}+?){{0,2}})\s*[.!?]?\s*\Z")
 
     # Direct quotes opened by a dash. A block without attribution directly followed (next
     # paragraph) by an attributed block is the first part of the same quote.
@@ -355,6 +356,18 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
             continue
         previous = sentences[number - 1] if number else None
         said = anaphoric.match(text[s_start:s_end])
+        told = next((st for _, st in reversed(found) if previous is not None
+                     and st.evidence.start <= previous.span.start < st.evidence.end), None)
+        if said and told is not None and told.form == "reported" and verbs.get(
+                said.group("verb").lower()) in lexicon.words("denial_verbs"):
+            # "Departementet hevder at … . Det avviser generalstaben.": denies what was said
+            who = _speaker_from_phrase(ctx, s_start + said.start("who"), s_start + said.end("who"))
+            if who is not None and who != told.speaker:
+                found.append((s_start, Statement(  # the whole clause, as "X avviser dette"
+                    who, _trim(text, s_start, s_end), Span(s_start, s_end), "reported",
+                    said.group("verb").lower(), (), DENIAL_OF_PREVIOUS)))
+                ctx.last_speaker, ctx.last_speaker_paragraph = who, sentence.paragraph
+                continue
         if said and previous is not None and not any(
                 q.start <= previous.span.start < q.end for q in in_quotes) and not any(
                 st.evidence.start == previous.span.start for _, st in found):
