@@ -33,8 +33,18 @@ __all__ = ["find_actions", "parse_duration", "parse_personnel"]
 _AGENTS = (EntityType.COUNTRY, EntityType.ORGANISATION)
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
 _NUMBER = r"\d{1,3}(?:[  .]\d{3})+|\d+"
-# a demonym right before the trigger: "ukrainske droneangrep", "det russiske angrepet"
-_ADJACENT_DEMONYM = re.compile(r"(?<![\w-])([a-zæøå]+)\s+$")
+# a demonym right before the trigger: "ukrainske droneangrep", "det russiske angrepet", the
+# first of a pair: "den russisk-belarusiske militærøvelsen"
+_ADJACENT_DEMONYM = re.compile(r"(?<![\w-])([a-zæøå]+)(?:-[a-zæøå]+)*\s+$")
+# forces with a demonym as the trigger's subject: "amerikanske og britiske styrker gikk til
+# angrep", "Russiske styrker har de siste ukene trappet opp"
+_FORCES_SUBJECT = re.compile(
+    r"(?<![\w-])([a-zæøå]+)\s+(?:og\s+[a-zæøå]+\s+)?(?:[\w-]+\s+)?[\w-]*?(?:styrker|styrkene|"
+    r"soldater|soldatene|tropper|troppene|missiler|raketter|droner|kampfly|krigsskip)\s+"
+    r"(?:(?:har|hadde|har\s+nå|skal|vil)\s+)?(?:(?!og\b|men\b)[\w-]+\s+){0,3}$")
+# forces after the verb: "står rundt 30.000 russiske soldater i", "står det hundre norske"
+_FORCE_NOUN = re.compile(r"(?<=\s)[\w-]*?(?:soldater|soldatene|tropper|troppene|styrker|"
+                         r"styrkene|instruktører)\b")
 _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger sentence
 
 
@@ -260,6 +270,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     chain: list[Found] = []  # the coordinated actors ending at ``best``
     place_end = -1
     for mention in table.covering(start, trigger):
+        if mention.how == "party":
+            continue  # "Bjørn Arild Gram (Sp)": the party names the person, it does not act
         if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+$",
                      text[max(start, mention.span.start - 7) : mention.span.start]) or (
                 place_end >= 0 and _JOINED.fullmatch(text[place_end:mention.span.start])):
@@ -298,6 +310,13 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
                      r"(?:styrker|tropper|soldater)\b", text[trigger : trigger + 60].lower())
     if after and after.group(1) in demonyms:
         return demonyms[after.group(1)]
+    # "står rundt 30.000 russiske soldater i Belarus": the forces follow the verb
+    window = text[trigger : trigger + 90].lower()
+    noun = _FORCE_NOUN.search(window)
+    if noun:
+        for word in reversed(re.findall(r"[a-zæøå]+", window[: noun.start()])[-2:]):
+            if word in demonyms:
+                return demonyms[word]
     # "økt russisk aktivitet": the demonym qualifies the trigger's noun.
     inside = re.match(r"\w+\s+(\w+)\s+(?:militær\w*\s+)?(?:aktivitet|tilstedeværelse|"
                       r"opptrapping|styrkeoppbygging)", text[trigger : trigger + 60].lower())
@@ -350,7 +369,7 @@ _EXISTENCE = re.compile(r"\b(?:fant sted|har funnet sted|skjedde|har skjedd|påg
                         r"foregår|foregikk)\b")
 # a destination named by what it is, not where: "til baser i regionen", "til fronten"
 _UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|basene|fronten|"
-                                  r"regionen|området|operasjonsområdet)\b|"
+                                  r"regionen|området|operasjonsområdet|øvelsen)\b|"
                                   # "sendt fregatten ... for å holde oversikt over": a mission
                                   r"\bfor\s+å\s+(?:overvåke|holde\s+oversikt|patruljere|følge\s+med)\b")
 _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
@@ -482,8 +501,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return "Ongoing"  # "soldater som skal betjene det, er på plass i Israel": in place
     if kind == "ArmsTransfer" and word.startswith("lov"):
         return "Announced"  # "Paris har lovet tre radarsystemer": promised, not delivered
-    if kind in ("Deployment", "ArmsTransfer") and re.search(
-            r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low):
+    if (kind in ("Deployment", "ArmsTransfer") and re.search(
+            r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low)) or (
+            kind == "ArmsTransfer" and re.search(r"\b(?:har|hadde)\s+[A-ZÆØÅ]\w+\s+$", lead)):
+        # "Fra før har Norge gitt Ukraina …": the subject after the auxiliary
         # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place
         return "Ongoing" if kind == "Deployment" else "Completed"
     if kind == "MilitaryBuildup" and re.search(r"\b(?:skal|vil)\s+(?:\w+\s+){0,2}$", lead_low):
@@ -708,6 +729,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # "skal delta i den litauiske øvelsen": who takes part is the agent
                     re.search(r"\bdelt(?:a|ar|ok)\s+i\s+(?:\w+\s+){0,3}$",
                               lowered[:match.start()]))
+                subject = _FORCES_SUBJECT.search(lowered, 0, match.start())
+                if subject and subject.group(1) in demonyms and not named_by_adjective and (
+                        subject.start() >= clause_start - s_start):
+                    agent = demonyms[subject.group(1)]
                 if adjective and named_by_adjective:
                     # "Departementet kaller angrepet et svar på ukrainske droneangrep": the
                     # adjective on the action's own noun names whose it is
@@ -730,8 +755,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     refers_back = recent is not None
                     # "etter angrepet" with no attack told before: an event, not the
                     # subject's attack
-                    agent = recent or (agent if kind == "Attack" and not re.search(
-                        r"\b(?:etter|siden|før|under)\s+$", lowered[:match.start()]) else None)
+                    event = re.search(r"\b(?:etter|siden|før|under)\s+$", lowered[:match.start()])
+                    if recent is None and event:
+                        continue  # "etter angrepet" with no attack told before: an event
+                    agent = recent or (agent if kind == "Attack" else None)
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
                                     text[in_clause:trigger]) or re.match(r"\w+es\b", text[trigger:])

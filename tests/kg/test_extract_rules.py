@@ -1673,3 +1673,47 @@ def test_it_is_confirmed_by_a_titled_person_with_a_time():
                  "landets øverstkommanderende, Oleksandr Syrskyj, natt til lørdag.")
     assert _said(e) == [("Person:Oleksandr Syrskyj",
                          "Ukrainske styrker har trukket seg ut av byen Avdijivka")]
+
+
+# --------------------------------------------------------------- fourth held-out round
+@pytest.mark.parametrize(("body", "expected"), [
+    # forces that are somewhere
+    ("Ifølge Nato står rundt 20.000 russiske soldater i Belarus.",
+     [("Deployment", "Country:Russland", "Country:Belarus")]),
+    ("Franske fallskjermsoldater, om lag 300 i tallet, er nå på plass i Estland.",
+     [("Deployment", "Country:Frankrike", "Country:Estland")]),
+    ("Om lag 2000 amerikanske marinesoldater er de siste ukene fraktet til Island.",
+     [("Deployment", "Country:USA", "Country:Island")]),
+    ("Siden i vår har om lag 40 danske instruktører trent ukrainske soldater i Polen.",
+     [("Deployment", "Country:Danmark", "Country:Polen")]),
+    ("Den svenske fregatten skal seile til Østersjøen i mars.",
+     [("Deployment", "Country:Sverige", "Place:Østersjøen")]),
+    ("Estland har stasjonert 3000 soldater nær grensen mot Russland.",
+     [("MilitaryBuildup", "Country:Estland", None)]),
+    # moved away from a border: a withdrawal, not a sending
+    ("Russland har flyttet store deler av bakkestyrkene sine fra grensen mot Finland.",
+     [("Withdrawal", "Country:Russland", None)]),
+])
+def test_fourth_held_out_presence_and_moves(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Den russisk-belarusiske storøvelsen ble avsluttet tirsdag.",
+     [("Exercise", "Country:Russland", "Completed")]),
+    ("Ukrainske myndigheter frykter at Russland forbereder en ny storoffensiv i øst.",
+     [("Attack", "Country:Russland", "Feared")]),
+    ("Russiske styrker har de siste ukene trappet opp angrepene rundt byen Kupjansk.",
+     [("Attack", "Country:Russland", "Ongoing")]),
+    ("Kari Nordmann, talsperson for Forsvaret (Sp), bekreftet fredag, samme dag som "
+     "amerikanske og britiske styrker gikk til angrep på mål i Jemen.",
+     [("Attack", "Country:USA", "Completed")]),
+    ("Kreml har gjentatte ganger forsikret at styrkene skal tilbake til sine faste baser.",
+     [("Withdrawal", "Country:Russland", "Claimed")]),
+    ("Fra før har Danmark gitt Ukraina 19 artilleriskyts.",
+     [("ArmsTransfer", "Country:Danmark", "Completed")]),
+    # an authority exercised is no exercise
+    ("Kystvaktens tilstedeværelse er en del av den vanlige myndighetsutøvelsen.", []),
+])
+def test_fourth_held_out_kinds_agents_and_statuses(body, expected):
+    assert _acts(_extract(body)) == expected
