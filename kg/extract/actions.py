@@ -733,7 +733,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if subject and subject.group(1) in demonyms and not named_by_adjective and (
                         subject.start() >= clause_start - s_start):
                     agent = demonyms[subject.group(1)]
-                if adjective and named_by_adjective:
+                if named_by_adjective and adjective:
                     # "Departementet kaller angrepet et svar på ukrainske droneangrep": the
                     # adjective on the action's own noun names whose it is
                     agent = demonyms[adjective.group(1)]
@@ -753,8 +753,6 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # the action named before is meant.
                     recent = _recent_kind_agent(found, kind)
                     refers_back = recent is not None
-                    # "etter angrepet" with no attack told before: an event, not the
-                    # subject's attack
                     event = re.search(r"\b(?:etter|siden|før|under)\s+$", lowered[:match.start()])
                     if recent is None and event:
                         continue  # "etter angrepet" with no attack told before: an event
@@ -827,7 +825,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         dest_end = s_end
                     if destination is None and kind == "ArmsTransfer" and not re.search(
                             r"\b(?:til|inn i)\s", text[trigger:s_end]) and (
-                            verb in ("leverte", "ga", "donerte", "sendte") or re.search(
+                            verb in lexicon.actions.get("completion_cues", []) or re.search(
                                 r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$", lowered[:match.start()])):
                         # "Norge har allerede levert NASAMS-utskytere": delivered to whoever
                         # the article's arms went to before
@@ -1068,12 +1066,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
 
 # between a withdrawal's verb and the place it leaves: "trekker tilbake 10 000 soldater fra
 # Krim", "trekker styrkene sine ut av det nordlige Syria"
-_ORIGIN_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:ut\s+)?(?:av|fra)\s+"
-                         r"(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?(?-i:[a-zæøå]+en\s+)?",
+# before the name: a determiner, an adjective, a noun for the place ("det nordlige", "byen")
+_BEFORE_NAME = r"(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?(?-i:[a-zæøå]+en\s+)?"
+_ORIGIN_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,5}?(?:ut\s+)?(?:av|fra)\s+" + _BEFORE_NAME,
                          re.IGNORECASE)
 # the same after a trigger that ends in its preposition ("trekker seg ut av (byen)")
-_ORIGIN_NEXT = re.compile(r"\s+(?:(?:det|den|de)\s+)?(?:[a-zæøå]+e\s+)?(?-i:[a-zæøå]+en\s+)?",
-                          re.IGNORECASE)
+_ORIGIN_NEXT = re.compile(r"\s+" + _BEFORE_NAME, re.IGNORECASE)
 _ENDS_IN_FROM = re.compile(r"(?<![\w-])(?:av|fra)$", re.IGNORECASE)
 
 

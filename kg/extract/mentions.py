@@ -294,12 +294,10 @@ def _classified_places(article: Article, table: MentionTable, taken: list[Span],
     """``byen Avdijivka``, ``landsbyen Lastotsjkyne``: a name the gazetteer does not know,
     introduced by a noun for a kind of place (lexicon ``place_classifiers``), is a Place,
     here and wherever else the article writes it (also in the genitive)."""
-    nouns = alternation(lexicon.words("place_classifiers"))
-    if not nouns:
+    introduced = _classified_regex(tuple(lexicon.words("place_classifiers")))
+    if introduced is None:
         return
     text = article.text
-    introduced = re.compile(rf"(?<![\w-])(?:{nouns})\s+({_NAME_TOKEN})(?![\w-])",
-                            re.IGNORECASE)
     names = []
     for match in introduced.finditer(text, article.body_start):
         name = match.group(1)
@@ -315,7 +313,15 @@ def _classified_places(article: Article, table: MentionTable, taken: list[Span],
             name = forms[match.group(0)]
             table.add(Found(span, f"Place:{name}", EntityType.PLACE, "classified_place"), name)
             taken.append(span)
-    taken.sort(key=lambda s: s.start)
+
+
+@lru_cache(maxsize=4)
+def _classified_regex(nouns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A noun for a kind of place and the name after it, compiled once per lexicon."""
+    if not nouns:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{alternation(nouns)})\s+({_NAME_TOKEN})(?![\w-])",
+                      re.IGNORECASE)
 
 
 _BODY_NOUN = (r"\w*(?:departementet|ministeriet|regjeringen|forsvaret|etterretningstjenesten|"

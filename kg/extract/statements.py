@@ -356,8 +356,9 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
             continue
         previous = sentences[number - 1] if number else None
         said = anaphoric.match(text[s_start:s_end])
-        told = next((st for _, st in reversed(found) if previous is not None
-                     and st.evidence.start <= previous.span.start < st.evidence.end), None)
+        told = next((st for _, st in reversed(found) if st.evidence.start
+                     <= previous.span.start < st.evidence.end), None) if (
+            said and previous is not None) else None
         if said and told is not None and told.form == "reported" and verbs.get(
                 said.group("verb").lower()) in lexicon.words("denial_verbs"):
             # "Departementet hevder at … . Det avviser generalstaben.": denies what was said
