@@ -103,6 +103,13 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 
 def _surface_regex(surfaces: list[str], after: str = r"(?![\w]|-\w)") -> re.Pattern[str]:
     """Any of ``surfaces`` as a whole word (longest first), followed by ``after``."""
+    return _surface_pattern(tuple(surfaces), after)
+
+
+@lru_cache(maxsize=16)
+def _surface_pattern(surfaces: tuple[str, ...], after: str) -> re.Pattern[str]:
+    # built once per list: the gazetteer's surfaces are the same for every article, and
+    # escaping and joining them is most of the cost of finding mentions
     body = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{body}){after}")
 
