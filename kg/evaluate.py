@@ -443,9 +443,19 @@ def _field_problems(g: Mapping[str, Any], a: SysAction, emap: Mapping[str, SysEn
             problems.append(f"{key} {found or '-'} != {sorted(g[key])}")
     for key, value in (("personnel_min", a.personnel_min), ("personnel_max", a.personnel_max),
                        ("duration", a.duration), ("status", a.status)):
-        if g.get(key) is not None and g[key] != value:
+        if g.get(key) is not None and _canonical(key, g[key]) != _canonical(key, value):
             problems.append(f"{key} {value} != {g[key]}")
     return problems
+
+
+def _canonical(key: str, value: object) -> object:
+    """A duration in weeks as days: ``P2W`` and ``P14D`` are one xsd:duration (a store
+    may hand back either)."""
+    if key == "duration" and isinstance(value, str):
+        weeks = re.fullmatch(r"P(\d+)W", value)
+        if weeks:
+            return f"P{int(weeks.group(1)) * 7}D"
+    return value
 
 
 def _overlaps(spans: Iterable[tuple[int, int]], span: list[int]) -> bool:

@@ -37,7 +37,7 @@ from kg.model import (
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "kg-rules.v3"
+EXTRACTOR_VERSION = "kg-rules.v4"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,

@@ -42,6 +42,9 @@ _FORCES_SUBJECT = re.compile(
     r"(?<![\w-])([a-zæøå]+)\s+(?:og\s+[a-zæøå]+\s+)?(?:[\w-]+\s+)?[\w-]*?(?:styrker|styrkene|"
     r"soldater|soldatene|tropper|troppene|missiler|raketter|droner|kampfly|krigsskip)\s+"
     r"(?:(?:har|hadde|har\s+nå|skal|vil)\s+)?(?:(?!og\b|men\b)[\w-]+\s+){0,3}$")
+# forces named by a demonym inside the trigger's own words
+_DEMONYM_FORCES_IN = re.compile(r"(?<![\w-])([a-zæøå]+)\s+[\w-]*?(?:soldater|soldatene|tropper|"
+                                r"troppene|styrker|styrkene|instruktører)\b")
 # forces after the verb: "står rundt 30.000 russiske soldater i", "står det hundre norske"
 _FORCE_NOUN = re.compile(r"(?<=\s)[\w-]*?(?:soldater|soldatene|tropper|troppene|styrker|"
                          r"styrkene|instruktører)\b")
@@ -58,6 +61,9 @@ _FRONTED = re.compile(
     r"[Ss]ist (?:uke|helg|natt)\b|[Ff]orrige uke\b|"
     r"[Dd]ermed\b|[Ss]amtidig\b|[Vv]ed (?:årsskiftet|nyttår)\b|[Ii] tillegg\b|"
     r"[Ee]tter planen\b|[Ss]nart\b|[Tt]idligere\b|"
+    # "Fra november til januar angrep houthiene …", "Siden da har Kina …"
+    r"[Ff]ra (?:[\w.]+ ){1,6}?til (?:\w+ ){0,2}?(?:i (?:år|fjor)|\d{4})\b|"
+    r"[Ss]iden (?:da|juni|[\d]{4})\b|[Ii] (?:19|20)\d\d\b|[Ii] (?:nabolandet|regionen|området)\b|"
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
     r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
 
@@ -249,6 +255,18 @@ class _Found:
     sentence: int
     unnamed: str | None = None  # "til baser i regionen": a destination without a name
     presumed: bool = False  # Claimed only because a party named the other side's action
+    period: str | None = None  # "i fjor", "fra november 2023": told as background
+    fresh: bool = False  # "nye fremstøt": another action than one told before
+
+
+# a subordinate clause with its own subject and verb: its places are not the action's
+_UNTIL = re.compile(r"\s(?:inntil|til|før|fordi|når|hvis|dersom)\s+(?:[\w-]+(?:en|et|ene|a)|de|den|"
+                    r"det|han|hun|vi)\s+(?:\w+\s+)?\w+(?:er|et|te|de)\b")
+# a period in the past that places an action in the background of the news ("Fra november
+# 2023 til januar i år angrep houthiene …", "I fjor sendte Norge …")
+_PAST_PERIOD = re.compile(r"(?<![\w-])(?:i fjor|i forfjor|(?:i|fra|siden|høsten|våren|"
+                          r"sommeren|vinteren)\s+(?:[a-zæøå]+\s+)?(?:19|20)\d\d)(?![\w-])",
+                          re.IGNORECASE)
 
 
 def _cue(lexicon: Lexicon, name: str, text: str) -> bool:
@@ -462,7 +480,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if infinitive:
         head = lead_low[: infinitive.start() + 1]
         for phrase, status in lexicon.raw.get("intent_infinitive", {}).items():
-            if head.endswith(phrase):
+            # "forsøkte fredag å trenge inn": a time word may stand before the "å"
+            if head.endswith(phrase) or (phrase.endswith(" å") and re.search(
+                    re.escape(phrase[:-2]) + r"\s+(?:\w+\s+){1,2}å$", head)):
                 intent = status
         if intent is None:
             capable = _cue(lexicon, "capability_cues", before.lower())
@@ -511,6 +531,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         # a build-up still to come: "Sverige skal etablere en ny brigade", says its minister;
         # said of another country it is that speaker's claim, not under way
         return "Announced" if statement is None or statement.speaker in same_side else "Claimed"
+    if attack and statement is not None and re.search(r"\b(?:skal|vil)\s+(?:nå\s+)?$", lead_low):
+        # "varslet at militsen nå vil gå etter amerikanske krigsskip": a threat by its own
+        # side is announced; the other side's word for it is a fear
+        return "Announced" if statement.speaker in same_side else "Feared"
     if re.search(r"\bplanlegger\b|\bplanlagt\b|\better planen\b", low):
         return "Announced"  # planned by the actor itself: announced, not yet done (GOLD.md)
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
@@ -645,6 +669,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         # forces named by a compound: "landstyrkene", "spesialenheter", "elitetroppene"
         r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene)|"
         r"brigade(?:n|r|ne)?|bataljon(?:en|er|ene)?)"
+        # a naval vessel by a compound: "patruljefartøyet", "marinefartøy" (not merchant ships)
+        r"|(?!handels|passasjer|cruise|fiske|last|forsynings)\w+(?:fartøy(?:et|er|ene)?|"
+        r"fregatt(?:en|er|ene)?|korvett(?:en|er|ene)?)"
         r")(?![\w-])", re.IGNORECASE)
     # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
     materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(
@@ -729,6 +756,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # "skal delta i den litauiske øvelsen": who takes part is the agent
                     re.search(r"\bdelt(?:a|ar|ok)\s+i\s+(?:\w+\s+){0,3}$",
                               lowered[:match.start()]))
+                inside = _DEMONYM_FORCES_IN.search(match.group(0))
+                if agent is None and inside and inside.group(1) in demonyms:
+                    # "i Tsjad, der rundt 100 amerikanske spesialsoldater er stasjonert"
+                    agent = demonyms[inside.group(1)]
                 subject = _FORCES_SUBJECT.search(lowered, 0, match.start())
                 if subject and subject.group(1) in demonyms and not named_by_adjective and (
                         subject.start() >= clause_start - s_start):
@@ -738,7 +769,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # adjective on the action's own noun names whose it is
                     agent = demonyms[adjective.group(1)]
                 side = _SIDE.match(text[trigger:clause_end].lower())
-                if side and side.group(1) in demonyms:
+                if side and side.group(1) in demonyms and kind != "Attack":
+                    # (an incursion "inn på indisk side av grensen" goes into the other side)
                     # "Finland ser økt aktivitet på russisk side av grensen": the side's
                     agent = demonyms[side.group(1)]
                 refers_back = False  # a definite noun for an action told before ("angrepet")
@@ -841,7 +873,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     noun = military if spec.get("requires_military") else (
                         materiel if spec.get("requires_materiel") else None)
                     if noun is not None and not noun.search(
-                            text, in_clause if passive else trigger, dest_end):
+                            text, in_clause if passive else trigger,
+                            max(dest_end, s_start + match.end())):
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine
@@ -937,9 +970,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     "inva") else kind
                 aimed = _target(table, text, trigger_end, clause_end) \
                     if named in ("Attack", "Invasion") else None
+                if aimed is not None and aimed.key == agent:
+                    aimed = None  # "angrep houthiene over 100 skip": the inverted subject
                 target = aimed.key if aimed is not None else None
                 said_end = statement.text.end if statement is not None and (
                     statement.text.start <= trigger < statement.text.end) else clause_end
+                until = _UNTIL.search(text, trigger_end, clause_end)
+                if until:  # "vil fortsette til militsen slutter å angripe skip i Rødehavet"
+                    said_end = min(said_end, until.start())
                 places = find_places(
                     table, text, clause_start=clause_start, trigger=trigger,
                     trigger_end=trigger_end, end=min(clause_end, said_end), kind=named,
@@ -964,8 +1002,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     date_text=date_text, date=date)
                 # a heading ("Advarte mot serbisk opptrapping") tells no status of its own
                 heading = not re.search(r"[.!?»”\"':]\s*$", sentence_text)
+                period = _PAST_PERIOD.search(clause)
+                fresh = bool(re.search(r"(?<![\w-])(?:ny|nye|nytt)\s+(?:[\w-]+\s+)?$",
+                                       lowered[:match.start()]))
                 found.append(_Found(action, index, unnamed[1] if unnamed else None,
-                                    presumed_claim or heading))
+                                    presumed_claim or heading,
+                                    period.group(0).lower() if period else None, fresh))
                 if refers_back:
                     continue  # "Angrepet kommer etter at ukrainske missiler traff …": read on
                 break
@@ -994,6 +1036,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     # gjennomførte Kina øvelsen Joint Sword").
     merged: dict[tuple[str, str | None, str | None, str | None], MilitaryAction] = {}
     presumed_keys: set[tuple[str, str | None, str | None, str | None]] = set()
+    periods: dict[tuple[str, str | None, str | None, str | None], str | None] = {}
     for item in found:
         action = item.action
         place = action.destination or action.origin or item.unnamed
@@ -1004,7 +1047,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                    and _same_time(old, action) and _same_place(old, action)
                    # a strike feared is not the one carried out ("ble angrepet med
                    # russiske raketter" / "et russisk angrep på skip ville vært …")
-                   and _same_stage(old, action)]
+                   and _same_stage(old, action)
+                   # one told as past background is not the news ("i fjor", "i 2023")
+                   and periods.get(k) == item.period
+                   # "frykter at Kina forbereder nye fremstøt": not the clash told before
+                   and not (item.fresh and old.status != action.status)]
         if similar:
             key = key if key in similar else similar[0]
         elif key in merged:  # the same key, but told apart by its place or its stage
@@ -1035,6 +1082,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 date_text=old.date_text or action.date_text, date=old.date or action.date)
         else:
             merged[key] = action
+            periods[key] = item.period
             if item.presumed:
                 presumed_keys.add(key)
     for kind, agent, holder in disputes:
@@ -1111,8 +1159,15 @@ def _same_time(old: MilitaryAction, new: MilitaryAction) -> bool:
 
 def _same_stage(old: MilitaryAction, new: MilitaryAction) -> bool:
     """A strike feared is not one carried out (``ble angrepet med russiske raketter`` / ``et
-    russisk angrep på skip ville vært …``); a feared one that its agent denies is one."""
-    done = ("Completed", "Ongoing")
+    russisk angrep på skip ville vært …``); a feared one that its agent denies is one. A
+    build-up warned of and then claimed is one ("Advarer mot opptrapping")."""
+    done: tuple[str, ...] = ("Completed", "Ongoing")
+    if old.kind in ("Attack", "Invasion"):
+        # a strike threatened or feared is not one carried out, nor one claimed
+        done = (*done, "Claimed", "Disputed")
+        if (old.status == "Announced" and new.status in done) or (
+                new.status == "Announced" and old.status in done):
+            return False
     return not ((old.status == "Feared" and new.status in done)
                 or (new.status == "Feared" and old.status in done))
 
@@ -1126,7 +1181,12 @@ def _same_place(old: MilitaryAction, new: MilitaryAction) -> bool:
         return {*action.location, *action.near} | hit
 
     first, second = where(old), where(new)
-    return not (first and second) or bool(first & second)
+    if not (first and second) or first & second:
+        return True
+    # "angrep i Jemen", then "rammet mål i Sanaa": the towns told after a country may lie in
+    # it (but strikes in Sevastopol and then "mål langt inne i Russland" are two)
+    return all(k.startswith("Country:") for k in first) and not any(
+        k.startswith("Country:") for k in second)
 
 
 def _object_place(table: MentionTable, text: str, start: int, end: int) -> Found | None:

@@ -23,8 +23,10 @@ _LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķļľłńņňőœřśš�
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
 _PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|bin|ibn|ten|ter)"
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|ul)"  # "Abdul-Malik al-Houthi"
 _PERSON_NAME = re.compile(
-    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+|(?:{_PARTICLE}\s+){{1,2}})?{_NAME_TOKEN})"
+    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_INITIAL}\s+|(?:{_PARTICLE}\s+){{1,2}})?"
+    rf"(?:{_ARTICLE}-)?{_NAME_TOKEN})"
     rf"{{1,3}})(?![\w-])")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[{_LOWER}]+(?![\w-])")
 _PREVIOUS_WORD = re.compile(r"(?<![\w-])([\wæøåÆØÅ]+)\s+$")
@@ -354,6 +356,16 @@ def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
         if noun is None:
             continue
         adjective = noun.group(1) or ""
+        if _GOVERNMENT.fullmatch(noun.group(2)):
+            # "Guyanas regjering" speaks and acts as Guyana (as the bare "regjeringen" is
+            # Norway): the country's mention grows over the noun
+            span = Span(mention.span.start, noun.end())
+            table.mentions.remove(mention)
+            taken[:] = [t for t in taken if t != mention.span]
+            table.add(Found(span, mention.key, mention.type, "state_body"),
+                      table.names.get(mention.key, ""), table.entries.get(mention.key))
+            taken.append(span)
+            continue
         label = f"{text[mention.span.start:mention.span.end]} {adjective}{noun.group(2)}"
         entry = gazetteer.find(label, EntityType.ORGANISATION)
         key = entry.key if entry else f"Organisation:{label}"
@@ -363,6 +375,7 @@ def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
         table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
                   entry.label_nb if entry else label, entry)
         taken.append(span)
+_GOVERNMENT = re.compile(r"regjering(?:en)?", re.IGNORECASE)
 _AUTHORITIES = (r"(?:myndigheter|myndighetene|styresmakter|styresmaktene|etterretning|"
                 r"etterretningen)")
 
@@ -414,7 +427,8 @@ def _state_bodies(article: Article, table: MentionTable, taken: list[Span], gaze
         if _overlaps(span, taken):
             continue
         country = demonyms[(match.group(1) or match.group(3)).lower()]
-        if match.group(4):
+        if match.group(4) or _GOVERNMENT.fullmatch(match.group(2) or ""):
+            # "ukrainske myndigheter", "den danske regjeringen": the state itself
             table.add(Found(span, country.key, country.type, "state_body"), country.label_nb,
                       country)
         else:
@@ -486,7 +500,12 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
                 continue
             entry = table.entries.get(mention.key)
             forms = {table.names.get(mention.key, "")} | (entry.surfaces if entry else set())
-            if any(stem in form.lower() for form in forms):
+            # "houthi-militsen … militsen": a compound told whose the group is
+            compounded = any(
+                len(c.group(1)) > 2 and any(f.lower().startswith(c.group(1).lower())
+                                            for f in forms)
+                for c in re.finditer(rf"(?<![\w-])(\w+)-{re.escape(stem)}", text[:span.start]))
+            if compounded or any(stem in form.lower() for form in forms):
                 added.append(Found(span, mention.key, mention.type, "anaphor"))
                 break
     table.mentions.extend(added)

@@ -1717,3 +1717,71 @@ def test_fourth_held_out_presence_and_moves(body, expected):
 ])
 def test_fourth_held_out_kinds_agents_and_statuses(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+# ------------------------------------------------------------- fifth held-out round (hG)
+@pytest.mark.parametrize(("body", "expected"), [
+    # a period fronted before the verb puts the subject after it
+    ("Fra mars 2022 til mai i fjor angrep houthiene over 40 lasteskip.",
+     [("Attack", "Organisation:Houthiene", "Completed")]),
+    ("Siden da har Russland bygd opp styrkene sine ved grensen.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Danmark har siden mars i fjor hatt en håndfull offiserer i Irak.",
+     [("Deployment", "Country:Danmark", "Ongoing")]),
+    ("Italia har fortsatt rundt to hundre soldater ved en flybase i Libanon.",
+     [("Deployment", "Country:Italia", "Ongoing")]),
+    ("Også i Mali, der rundt 300 tyske soldater er stasjonert, er situasjonen uklar.",
+     [("Deployment", "Country:Tyskland", "Ongoing")]),
+    ("Sverige har gått med på å trekke ut de 200 svenske soldatene fra Mali.",
+     [("Withdrawal", "Country:Sverige", "Announced")]),
+    ("Danmark måtte trekke ut sine rundt 100 soldater fra Mali i fjor.",
+     [("Withdrawal", "Country:Danmark", "Completed")]),
+    ("Russiske soldater forsøkte torsdag å trenge inn på georgisk side av grensen.",
+     [("Attack", "Country:Russland", "Ongoing")]),
+    ("Det nederlandske marinefartøyet HNLMS Tromp er på vei til Bahrain.",
+     [("Deployment", "Country:Nederland", "Ongoing")]),
+    ("Tyrkia har forsterket militærnærværet ved grensen til Syria.",
+     [("MilitaryBuildup", "Country:Tyrkia", "Ongoing")]),
+    ("Armenia frykter at Aserbajdsjan vil annektere området med makt.",
+     [("Attack", "Country:Aserbajdsjan", "Feared")]),
+    # protecting shipping is no shelling ("beskytter", not "beskyter")
+    ("Operasjonen, som beskytter skipsfarten, ledes av Frankrike.", []),
+])
+def test_fifth_held_out_kinds_agents_and_statuses(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_a_threat_by_the_agents_side_is_announced_and_kept_apart_from_its_strikes():
+    e = _extract("Iran hevder at de har angrepet en israelsk base. Irans utenriksminister Ola "
+                 "Nordmann varslet søndag at Iran nå vil gå etter israelske baser.")
+    assert sorted(a[2] for a in _acts(e)) == ["Announced", "Claimed"]
+
+
+def test_new_strikes_feared_are_not_the_clash_told_before():
+    e = _extract("Kinesiske soldater angrep fredag en indisk post, hevder India. "
+                 "Kari Nordmann frykter at Kina forbereder nye fremstøt i Tibet.")
+    assert sorted(a[2] for a in _acts(e) if a[1] == "Country:Kina") == ["Claimed", "Feared"]
+
+
+def test_a_strike_told_as_past_background_is_not_the_news():
+    e = _extract("Opprørerne i Hamas hevder at de har angrepet et skip. "
+                 "I 2023 angrep Hamas over 100 skip i Rødehavet.")
+    assert len([a for a in e.actions if a.agent == "Organisation:Hamas"]) == 2
+
+
+def test_a_countrys_government_is_the_country():
+    e = _extract("Ifølge Guyanas regjering har Venezuela samlet styrker ved grensen.")
+    assert [s.speaker for s in e.statements] == ["Country:Guyana"]
+    e = _extract("Den danske regjeringen sier at Danmark sender soldater til Latvia.")
+    assert [s.speaker for s in e.statements] == ["Country:Danmark"]
+
+
+def test_an_arabic_article_inside_a_name():
+    e = _extract("Hamas-lederen Abdul-Malik al-Rashid sier at krigen fortsetter.")
+    assert [s.speaker for s in e.statements] == ["Person:Abdul-Malik al-Rashid"]
+
+
+def test_a_group_named_by_a_compound_is_meant_by_the_bare_noun_later():
+    e = _extract("Israel angrep Hamas i natt. Angrepene mot Hamas-militsen fortsatte, og "
+                 "militsen sier at krigen vil vare lenge.")
+    assert "Organisation:Hamas" in [s.speaker for s in e.statements]
