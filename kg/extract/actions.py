@@ -43,8 +43,9 @@ _FORCES_SUBJECT = re.compile(
     r"soldater|soldatene|tropper|troppene|missiler|raketter|droner|kampfly|krigsskip)\s+"
     r"(?:(?:har|hadde|har\s+nå|skal|vil)\s+)?(?:(?!og\b|men\b)[\w-]+\s+){0,3}$")
 # forces named by a demonym inside the trigger's own words
-_DEMONYM_FORCES_IN = re.compile(r"(?<![\w-])([a-zæøå]+)\s+[\w-]*?(?:soldater|soldatene|tropper|"
-                                r"troppene|styrker|styrkene|instruktører)\b")
+_DEMONYM_FORCES_IN = re.compile(
+    r"(?<![\w-])([a-zæøå]+)\s+(?:f-\d+\s+)?[\w-]*?(?:soldater|soldatene|tropper|troppene|"
+    r"styrker|styrkene|instruktører|personell|kampfly|jagerfly|f-\d+)(?![\w-])")
 # forces after the verb: "står rundt 30.000 russiske soldater i", "står det hundre norske"
 _FORCE_NOUN = re.compile(r"(?<=\s)[\w-]*?(?:soldater|soldatene|tropper|troppene|styrker|"
                          r"styrkene|instruktører)\b")
@@ -398,7 +399,7 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …");
     # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
-    preposition = r"til|inn i|i|over|mot" if toward else r"til|inn i|i|over"
+    preposition = r"til|inn i|i|på|over|mot" if toward else r"til|inn i|i|på|over"
     for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+)?",
                              text[start:end]):
         at = start + match.end()
@@ -820,8 +821,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
                 if civil.match(lowered, match.end()):
                     continue  # "trapper opp retorikken": not forces
+                # weapons stationed are deployed too ("skal stasjonere Patriot-luftvern på Gotland")
+                stationed = kind == "Deployment" and re.match(
+                    r"(?:stasjoner|utplasser|deployer|plasser)", verb)
+                forces = materiel if stationed else military
                 if spec.get("requires_military") and not military.search(
-                        text[in_clause if passive else trigger:s_end]):
+                        text[in_clause if passive else trigger:s_end]) and not (
+                        stationed and materiel.search(text[trigger:s_end])):
                     continue
                 if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
                     continue
@@ -874,7 +880,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         materiel if spec.get("requires_materiel") else None)
                     if noun is not None and not noun.search(
                             text, in_clause if passive else trigger,
-                            max(dest_end, s_start + match.end())):
+                            max(dest_end, s_start + match.end())) and not (
+                            stationed and forces.search(text, trigger, dest_end)):
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine

@@ -1785,3 +1785,48 @@ def test_a_group_named_by_a_compound_is_meant_by_the_bare_noun_later():
     e = _extract("Israel angrep Hamas i natt. Angrepene mot Hamas-militsen fortsatte, og "
                  "militsen sier at krigen vil vare lenge.")
     assert "Organisation:Hamas" in [s.speaker for s in e.statements]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Tre danske F-16 kampfly og rundt 80 soldater reiser til Litauen neste uke.",
+     [("Deployment", "Country:Danmark", "Announced")]),
+    ("Våren 2023 var tyske F-35 utplassert i Estland.",
+     [("Deployment", "Country:Tyskland", "Ongoing")]),
+    ("Danmark skal stasjonere Patriot-luftvern fast på Island.",
+     [("Deployment", "Country:Danmark", "Announced")]),
+    ("USA har rundt 12.500 soldater stasjonert i Japan.",
+     [("Deployment", "Country:USA", "Ongoing")]),
+    ("Samtidig har Sør-Korea fortsatt styrker i Polen.",
+     [("Deployment", "Country:Sør-Korea", "Ongoing")]),
+    ("Frankrike har fortsatt rundt 900 soldater ved den 5. flybasen i Tsjad.",
+     [("Deployment", "Country:Frankrike", "Ongoing")]),
+    ("Tyrkisk militært personell har vært i Libya siden 2020.",
+     [("Deployment", "Country:Tyrkia", "Ongoing")]),
+    ("Israelske bakkestyrker gikk i natt inn i landsbyen Marun i Sør-Libanon.",
+     [("Attack", "Country:Israel", "Ongoing")]),
+    ("Russiske styrker har presset seg lenger inn i byen Vuhledar.",
+     [("Attack", "Country:Russland", "Ongoing")]),
+    ("Ukrainske droner traff et lager i Belgorod natt til fredag.",
+     [("Attack", "Country:Ukraina", "Completed")]),
+    ("Eksperter frykter at Russland vil gå løs på Odesa.",
+     [("Attack", "Country:Russland", "Feared")]),
+    ("Et kinesisk kystvaktskip rettet vannkanon mot et vietnamesisk fartøy.",
+     [("Attack", "Country:Kina", "Ongoing")]),
+    ("Russland har trukket sammen 30.000 soldater i Belarus.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Regimentet på Gotland skal vokse fra 600 til 1200 soldater.", []),  # no agent named
+    ("Norge har vedtatt å bygge opp en ny brigade i Troms.",
+     [("MilitaryBuildup", "Country:Norge", "Announced")]),
+    ("Polen har skjerpet beredskapen langs grensen.",
+     [("ReadinessIncrease", "Country:Polen", "Ongoing")]),
+    ("Georgia overtok grenseovergangen etter at russiske grensevakter trakk seg ut.",
+     [("Withdrawal", "Country:Russland", "Completed")]),
+])
+def test_fifth_held_out_second_batch(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_a_capital_speaking_is_its_state():
+    e = _extract("Seoul bekreftet i går at landet har sendt soldater til Polen.")
+    assert [s.speaker for s in e.statements] == ["Country:Sør-Korea"]
+    assert [a[:2] for a in _acts(e)] == [("Deployment", "Country:Sør-Korea")]
