@@ -18,8 +18,8 @@ from kg.model import Article, EntityType, Span
 __all__ = ["Found", "MentionTable", "find_mentions"]
 
 # Latin letters of names in Norwegian news ("Orbán", "Zelenskyj", "Łukasz", "Šefčovič").
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĢĪĮĶĻĽŁŃŅŇŐŘŚŠŞŢŤŪŮŰŲŹŻŽ"
-_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķļľłńņňőœřśšşţťūůűųźżž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĢĪĮĶĻĽŁŃŅŇŐŘŚŠŞŢŤŪŮŰŲŹŻŽȘȚ"
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğģīįıķļľłńņňőœřśšşţťūůűųźżžșț"
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL = rf"[{_UPPER}]\."  # a middle initial: "Tore O. Sandvik"
 _PARTICLE = r"(?:von|van|der|den|de|del|della|di|da|du|le|la|al|bin|ibn|ten|ter)"

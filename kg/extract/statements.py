@@ -50,6 +50,8 @@ _WHO = r"(?:[^,.!?]|(?<=\s[A-ZÆØÅ])\.)"
 _APPOSITIVE = re.compile(r",\s*[^,.!?:;«»–—]{2,70},\s*")
 # Before a mention in an attribution: whom it is said to or asked by ("sier han til NTB",
 # "svarer hun på spørsmål fra VG", "i et intervju med BBC"), who does not speak.
+# "Robert Brovdi, bedre kjent som «Madjar», sier at …"
+_KNOWN_AS = re.compile(r",\s*(?:bedre\s+|også\s+)?kjent\s+som\s+«[^»]{1,40}»,\s*")
 _ADDRESSEE = re.compile(r"\b(?:til|overfor|med|spørsmål\s+fra)\s+$", re.IGNORECASE)
 # A word that makes the mention after it a prepositional object, not a subject
 # ("I et intervju med BBC sa Zelenskyj at …").
@@ -285,8 +287,11 @@ def find_statements(article: Article, sentences: list[Sentence], *, table: Menti
     verb_alt = _word_re(list(verbs))
     particle = r"(?=\s[^,.!?]*\btil\s*[.!?]?\s*\Z)"  # "…, legger han til."
     # "– …, sier Stoltenberg, og legger til at …": the attribution inside the paragraph.
-    inner_attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>{_WHO}{{2,80}}?)"
-                                   rf"(?:,\s*(?:og|men|som|mens)\b|\.\s+[–—-])", re.IGNORECASE)
+    # "…, sa sjefen for E-tjenesten, viseadmiral X, da han la fram rapporten."
+    inner_attribution = re.compile(rf",\s*(?P<verb>{verb_alt})\s+(?P<who>{_WHO}{{2,80}}?"
+                                   rf"(?:,\s*{_WHO}{{2,60}}?)?)"
+                                   rf"(?:,\s*(?:og|men|som|mens|da|der|etter at|før|under)\b|"
+                                   rf"\.\s+[–—-])", re.IGNORECASE)
     attribution = re.compile(rf",\s*(?P<verb>{verb_alt}|legger{particle}|la{particle})\s+"
                              rf"(?P<who>{_WHO}*?)(?:\s+til)?\s*[.!?]?\s*\Z", re.IGNORECASE)
     # "…, sa Jonas Gahr Støre, statsminister, til NRK.": tried only when the strict form fails.
@@ -486,14 +491,15 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                 subject = mention
                 break
             core = re.sub(r"\A\s*\((?:\d{1,3}|[A-Za-zÆØÅæøå]{1,5})\)", "", gap)  # "(52)", "(Ap)"
-            if mention.type is EntityType.PERSON and re.fullmatch(r",\s*", gap) and re.search(
+            if mention.type is EntityType.PERSON and re.fullmatch(r",\s*", core) and re.search(
                     r",\s*(?:[a-zæøå-]+\s+){0,2}$", text[s_start : mention.span.start]):
                 subject = mention  # "Sjefen for hæren, (general) Oleksandr Syrskyj, sier at …"
                 break
-            if mention.type is EntityType.PERSON and _UNIT_OF_PERSON.fullmatch(gap):
+            if mention.type is EntityType.PERSON and _UNIT_OF_PERSON.fullmatch(core):
                 subject = mention  # "Major Kari Hansen ved Rena leir sier at …"
                 break
-            if mention.type is EntityType.PERSON and _APPOSITIVE.fullmatch(core):
+            if mention.type is EntityType.PERSON and (_APPOSITIVE.fullmatch(core)
+                                                       or _KNOWN_AS.fullmatch(core)):
                 subject = mention  # "Kari Nordmann, Norges utenriksminister, sier at …"
                 break
         if subject is not None and subject.type is not EntityType.PERSON:
@@ -518,6 +524,11 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                 words.pop()  # "Han har også sagt at …"
             if words and words[-1] in pronouns:
                 speaker = _pronoun_speaker(ctx, v_start, words[-1])
+        first_word = after.split()[0].lower() if after.split() else ""
+        if speaker is None and first_word in pronouns and re.match(r"\s+\w+\s+at\s", after):
+            # "I samme tale sa han at Russland …": the pronoun, not an actor in the clause
+            speaker = _pronoun_speaker(ctx, v_start, first_word)
+            after = " " + (after.split(None, 1)[1] if len(after.split(None, 1)) > 1 else "")
         if speaker is None:
             # ... VERB X at ...: inverted order after a fronted adverbial.
             for mention in ctx.table.covering(v_end, min(s_end, v_end + _SPEAKER_WINDOW)):

@@ -1830,3 +1830,25 @@ def test_a_capital_speaking_is_its_state():
     e = _extract("Seoul bekreftet i går at landet har sendt soldater til Polen.")
     assert [s.speaker for s in e.statements] == ["Country:Sør-Korea"]
     assert [a[:2] for a in _acts(e)] == [("Deployment", "Country:Sør-Korea")]
+
+
+@pytest.mark.parametrize(("body", "speaker", "said"), [
+    ("Stortingsrepresentant Kari Nordmann (Sp) i forsvarskomiteen mener regjeringen "
+     "bruker for lite.", "Person:Kari Nordmann", "regjeringen bruker for lite"),
+    ("Utenriksminister Mihai Popșoi hevder at Russland verver soldater.",
+     "Person:Mihai Popșoi", "Russland verver soldater"),
+    ("Sjefen for Ukrainas marine, Ola Nordmann, bedre kjent som «Admiralen», sier at "
+     "flåten er svekket.", "Person:Ola Nordmann", "flåten er svekket"),
+    ("Leder av Stortingets forsvarskomité, Kari Nordmann (H), mener regjeringen må "
+     "handle raskere.", "Person:Kari Nordmann", "regjeringen må handle raskere"),
+    ("– Vi ser en tydelig opptrapping, sa sjefen for hæren, general Ola Nordmann, da han "
+     "la fram rapporten.", "Person:Ola Nordmann", "Vi ser en tydelig opptrapping"),
+])
+def test_fifth_held_out_speakers(body, speaker, said):
+    assert (speaker, said) in _said(_extract(body))
+
+
+def test_a_pronoun_after_a_fronted_phrase_speaks_not_the_actor_in_its_clause():
+    e = _extract("Forsvarsminister Ola Nordmann sier at Norge sender fly. I samme tale sa han "
+                 "at Russland har samlet soldater ved grensen.")
+    assert ("Person:Ola Nordmann", "Russland har samlet soldater ved grensen") in _said(e)
