@@ -1009,7 +1009,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     date_text=date_text, date=date)
                 # a heading ("Advarte mot serbisk opptrapping") tells no status of its own
                 heading = not re.search(r"[.!?»”\"':]\s*$", sentence_text)
-                period = _PAST_PERIOD.search(clause)
+                # (only a strike or a sending told as done is background; a fear is not dated)
+                period = _PAST_PERIOD.search(clause) if status in ("Completed", "Ongoing") else None
                 fresh = bool(re.search(r"(?<![\w-])(?:ny|nye|nytt)\s+(?:[\w-]+\s+)?$",
                                        lowered[:match.start()]))
                 found.append(_Found(action, index, unnamed[1] if unnamed else None,

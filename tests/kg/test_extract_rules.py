@@ -1852,3 +1852,10 @@ def test_a_pronoun_after_a_fronted_phrase_speaks_not_the_actor_in_its_clause():
     e = _extract("Forsvarsminister Ola Nordmann sier at Norge sender fly. I samme tale sa han "
                  "at Russland har samlet soldater ved grensen.")
     assert ("Person:Ola Nordmann", "Russland har samlet soldater ved grensen") in _said(e)
+
+
+def test_a_fear_voiced_in_a_dated_clause_is_the_same_fear():
+    e = _extract("Japan har vært bekymret siden statsministeren i november 2025 sa at et "
+                 "kinesisk angrep på Taiwan kan true landet. – Kina kan bruke øvelsen som "
+                 "dekke for et angrep, sier Kari Nordmann.")
+    assert [a[:3] for a in _acts(e)] == [("Attack", "Country:Kina", "Feared")]
