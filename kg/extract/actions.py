@@ -822,9 +822,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if civil.match(lowered, match.end()):
                     continue  # "trapper opp retorikken": not forces
                 # weapons stationed are deployed too ("skal stasjonere Patriot-luftvern på Gotland")
-                stationed = kind == "Deployment" and re.match(
-                    r"(?:stasjoner|utplasser|deployer|plasser)", verb)
-                forces = materiel if stationed else military
+                stationed = kind == "Deployment" and bool(re.match(
+                    r"(?:stasjoner|utplasser|deployer|plasser)", verb))
                 if spec.get("requires_military") and not military.search(
                         text[in_clause if passive else trigger:s_end]) and not (
                         stationed and materiel.search(text[trigger:s_end])):
@@ -881,7 +880,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if noun is not None and not noun.search(
                             text, in_clause if passive else trigger,
                             max(dest_end, s_start + match.end())) and not (
-                            stationed and forces.search(text, trigger, dest_end)):
+                            stationed and materiel.search(text, trigger, dest_end)):
                         continue
                 if destination is not None and destination == agent:
                     continue  # "ber om at vestlige land sender kampfly til Ukraina", says Ukraine

@@ -355,26 +355,25 @@ def _genitive_bodies(article: Article, table: MentionTable, taken: list[Span],
         noun = _GENITIVE_BODY.match(text, mention.span.end)
         if noun is None:
             continue
-        adjective = noun.group(1) or ""
+        type_: EntityType = EntityType.ORGANISATION
         if _GOVERNMENT.fullmatch(noun.group(2)):
             # "Guyanas regjering" speaks and acts as Guyana (as the bare "regjeringen" is
             # Norway): the country's mention grows over the noun
-            span = Span(mention.span.start, noun.end())
-            table.mentions.remove(mention)
-            taken[:] = [t for t in taken if t != mention.span]
-            table.add(Found(span, mention.key, mention.type, "state_body"),
-                      table.names.get(mention.key, ""), table.entries.get(mention.key))
-            taken.append(span)
-            continue
-        label = f"{text[mention.span.start:mention.span.end]} {adjective}{noun.group(2)}"
-        entry = gazetteer.find(label, EntityType.ORGANISATION)
-        key = entry.key if entry else f"Organisation:{label}"
+            key, type_, entry = mention.key, mention.type, table.entries.get(mention.key)
+            label = table.names.get(mention.key, "")
+        else:
+            label = (f"{text[mention.span.start:mention.span.end]} {noun.group(1) or ''}"
+                     f"{noun.group(2)}")
+            entry = gazetteer.find(label, EntityType.ORGANISATION)
+            key = entry.key if entry else f"Organisation:{label}"
+            label = entry.label_nb if entry else label
         span = Span(mention.span.start, noun.end())
         table.mentions.remove(mention)
         taken[:] = [t for t in taken if t != mention.span]
-        table.add(Found(span, key, EntityType.ORGANISATION, "state_body"),
-                  entry.label_nb if entry else label, entry)
+        table.add(Found(span, key, type_, "state_body"), label, entry)
         taken.append(span)
+
+
 _GOVERNMENT = re.compile(r"regjering(?:en)?", re.IGNORECASE)
 _AUTHORITIES = (r"(?:myndigheter|myndighetene|styresmakter|styresmaktene|etterretning|"
                 r"etterretningen)")
@@ -489,23 +488,25 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in nouns) +
                          r")s?(?![\w-])", re.IGNORECASE)
     taken = [m.span for m in table.mentions]
+    # "houthi-militsen … militsen": a compound tells whose the group is; (position, first part)
+    # of each such compound, found once per noun
+    compounds = {stem: [(c.start(), c.group(1).lower()) for c in re.finditer(
+        rf"(?<![\w-])(\w{{3,}})-{re.escape(stem)}", text)]
+        for stem in set(nouns.values())}
     added = []
     for match in pattern.finditer(text, article.body_start):
         span = Span(match.start(), match.end())
         if _overlaps(span, taken):
             continue
         stem = nouns[match.group(1).lower()]
+        owners = [first for at, first in compounds[stem] if at < span.start]
         for mention in reversed(table.mentions):
             if mention.span.end > span.start or mention.type is not EntityType.ORGANISATION:
                 continue
             entry = table.entries.get(mention.key)
-            forms = {table.names.get(mention.key, "")} | (entry.surfaces if entry else set())
-            # "houthi-militsen … militsen": a compound told whose the group is
-            compounded = any(
-                len(c.group(1)) > 2 and any(f.lower().startswith(c.group(1).lower())
-                                            for f in forms)
-                for c in re.finditer(rf"(?<![\w-])(\w+)-{re.escape(stem)}", text[:span.start]))
-            if compounded or any(stem in form.lower() for form in forms):
+            forms = {form.lower() for form in
+                     {table.names.get(mention.key, ""), *(entry.surfaces if entry else ())}}
+            if any(stem in form or form.startswith(tuple(owners)) for form in forms):
                 added.append(Found(span, mention.key, mention.type, "anaphor"))
                 break
     table.mentions.extend(added)

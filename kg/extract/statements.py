@@ -542,12 +542,6 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
                         speaker = _speaker_from_phrase(ctx, v_end, phrase_end)
                         after = rest
                     break
-            else:
-                first = after.split()[0].lower() if after.split() else ""
-                if first in pronouns and re.match(r"\s+\w+\s+at\s", after):
-                    speaker = _pronoun_speaker(ctx, v_start, first)
-                    after = after.split(None, 1)[1] if len(after.split(None, 1)) > 1 else ""
-                    after = " " + after
         if speaker is None:
             continue
         offset = s_end - len(after)
