@@ -57,9 +57,12 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     actions = find_actions(article, sentences, table=table, statements=statements,
                            lexicon=lexicon, demonyms=demonyms, state_bodies=bodies,
                            recognizer=recognizer)
-    # "Kreml/Moskva sier …": a seat of government that speaks is its state speaking.
+    # "Kreml/Moskva sier …": a seat of government that speaks is its state speaking (a
+    # state's organ named on its own, "meldte KCNA", still speaks as itself)
+    organs = lexicon.raw.get("state_organs", {})
     statements = [replace(st, speaker=bodies[st.speaker]) if st.speaker in bodies and (
-        (entry := table.entries.get(st.speaker)) is not None and entry.metonym) else st
+        (entry := table.entries.get(st.speaker)) is not None and entry.metonym
+        and table.names.get(st.speaker) not in organs) else st
         for st in statements]
 
     # A statement is about the actors it names (other than its speaker), also by a demonym
@@ -148,7 +151,8 @@ def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
     for role in roles:
         if role.kind == "position" and role.of and role.of.startswith("Country:"):
             found.setdefault(role.holder, role.of)
-    metonyms: dict[str, str] = lexicon.raw.get("metonyms", {})
+    metonyms: dict[str, str] = {**lexicon.raw.get("metonyms", {}),
+                                **lexicon.raw.get("state_organs", {})}
     for key, name in table.names.items():
         entry = table.entries.get(key)
         country = gazetteer.find(metonyms.get(name, ""), EntityType.COUNTRY)

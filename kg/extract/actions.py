@@ -346,8 +346,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
 
 # After a trigger: whose side of a border the activity is on ("på russisk side av grensen").
 _SIDE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+på\s+(\w+)\s+side\b")
-_UNKNOWN_PLACE = re.compile(  # "til Østersjøen", "soldater i Transnistria"
-    r"\b(?:til|inn i|i)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
+_UNKNOWN_PLACE = re.compile(  # "til Østersjøen", "soldater i Transnistria", "på Yonaguni"
+    r"\b(?:til|inn i|i|på)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
     r"(?:\s+[A-ZÆØÅ][\wæøå]+){0,2})")
 _PLACE_LABELS = ("LOC", "GPE_LOC", "GPE_ORG")
 
@@ -400,8 +400,9 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
     preposition = r"til|inn i|i|på|over|mot" if toward else r"til|inn i|i|på|over"
-    for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+)?",
-                             text[start:end]):
+    # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
+    for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+|"
+                             r"[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?", text[start:end]):
         at = start + match.end()
         if re.search(r"\bgrens\w*\s+$", text[start : start + match.start()]):
             continue  # "nærmere grensen til Litauen": near a country, not into it
@@ -458,7 +459,12 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return None  # "NATO øver på angrep mot Russland": rehearsed, not carried out
     if _cue(lexicon, "fear_cues", low):
         # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
-        return "Feared" if kind in _HOSTILE else None
+        # "frykter at russiske styrker blir værende i Belarus": another side's forces
+        if kind in _HOSTILE or (kind == "Deployment" and agent is not None and not (
+                statement is not None and statement.speaker in same_side)
+                and re.search(r"(?<![\w-])frykt", low)):
+            return "Feared"
+        return None
     if _cue(lexicon, "negation", low):
         return None
     if _cue(lexicon, "conditionals", low):
@@ -540,8 +546,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return "Announced"  # planned by the actor itself: announced, not yet done (GOLD.md)
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
             r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
-            r"\bdonerer\b|\bleverer\b|\bkunngj\w+|\bannonser\w+", low):
-        return "Announced" if kind != "Exercise" or re.search(r"\bskal\b|\bvil\b", low) \
+            r"\bdonerer\b|\bleverer\b|\bkunngj\w+|\bannonser\w+|\bvarsl(?:er|et|te)\b", low):
+        # "har varslet en marineøvelse fra lørdag": announced, still to come
+        return "Announced" if kind != "Exercise" or re.search(
+            r"\bskal\b|\bvil\b|\bvarsl(?:er|et|te)\b|\bkunngj\w+|\bannonser\w+", low) \
             else "Ongoing"
     if statement is not None and statement.speaker in same_side and kind == "Withdrawal":
         return "Claimed"  # a party's word about its own forces pulling back
@@ -578,8 +586,9 @@ def _carried_out(word: str, lead: str, clause: str, lexicon: Lexicon) -> bool:
     if word in lexicon.actions.get("strike_past", []) and re.search(
             rf"(?:{forces})\w*\s+$", lead):
         return True  # "Hamas-krigere angrep": forces as subject, the verb in the past
-    return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not re.search(
-        rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead)
+    # only "angrep" is also a noun ("et nytt angrep", "det russiske angrep")
+    return word in lexicon.actions.get("strike_past", []) and bool(lead.strip()) and not (
+        word == "angrep" and re.search(rf"\b(?:{determiners or '(?!)'}|\w+e|\w+sk)\s+$", lead))
 
 
 def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
@@ -588,6 +597,7 @@ def _embedded_claim(before: str, lexicon: Lexicon) -> bool:
     return bool(re.search(rf"(?<![\w-])(?:{nouns})\b[^.]{{0,60}}\bom\s+at\b", before.lower()))
 
 
+_IN_COUNTRY = re.compile(r",?\s+i\s+")  # "byen El-Obeid i Sudan"
 _TARGET_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,6}?(?:(?:mot|på|i|inn i|over)\s+)?")
 # "angrep energianlegg i Lviv", "flere handelsskip i Rødehavet": what is hit stands in the
 # place, which is also where the attack takes place.
@@ -694,6 +704,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     finite = set(lexicon.actions.get("inverted_verbs", []))  # "trakk", "forlot", "tjenestegjør"
     conduct = re.compile(r"(?<![\w-])(?:" + (_alt(lexicon, "conduct_verbs", lexicon.actions.get(
         "conduct_verbs", [])) or "(?!)") + r")\s+(?:\w+\s+){0,3}$")
+    classifiers = {"", *lexicon.words("place_classifiers")}  # "erobret byen Kupjansk"
     found: list[_Found] = []
     disputes: list[tuple[str, str | None, int]] = []  # (kind, agent, statement index)
     cues = place_cues(lexicon)
@@ -812,7 +823,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                             and statement.speaker in bodies)
                         # "Houthiene hevder at de har truffet et krigsskip": the group itself
                         or (statement.speaker.startswith("Organisation:") and re.search(
-                            r"(?<![\w-])(?:de|vi)\s+(?:\w+\s+){0,2}$",
+                            r"(?<![\w-])(?:de|vi|styrkene|soldatene|troppene|krigerne|"
+                            r"våre\s+\w+)\s+(?:\w+\s+){0,2}$",
                             text[statement.text.start:trigger]))):
                     agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
                     spoken_agent = True
@@ -823,7 +835,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     continue  # "trapper opp retorikken": not forces
                 # weapons stationed are deployed too ("skal stasjonere Patriot-luftvern på Gotland")
                 stationed = kind == "Deployment" and bool(re.match(
-                    r"(?:stasjoner|utplasser|deployer|plasser)", verb))
+                    r"(?:stasjoner|utplasser|deployer|plasser|flytt)", verb))
                 if spec.get("requires_military") and not military.search(
                         text[in_clause if passive else trigger:s_end]) and not (
                         stationed and materiel.search(text[trigger:s_end])):
@@ -889,7 +901,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     if kind == "Withdrawal" else None
                 if needs_place and kind != "Withdrawal":
                     left = _target(table, text, trigger_end, clause_end)  # "krig mot Ukraina"
-                if needs_place and (left is None or text[trigger_end:left.span.start].strip()):
+                if needs_place and (left is None or text[trigger_end:left.span.start].strip(
+                        ).lower() not in classifiers):
                     continue  # "trekker seg ut av avtalen", "krig mot terror": no place
                 if kind != "Withdrawal":
                     left = None
@@ -905,6 +918,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 lead = text[clause_start:trigger]
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
                                  lexicon, speech_lemmas, same_side, verb)
+                fear = lexicon.cue_regex("fear_cues").search(lead.lower()) \
+                    if status == "Feared" else None
+                if fear and agent is not None and _state_of(_agent(
+                        table, text, clause_start, clause_start + fear.start(), demonyms,
+                        bodies), bodies) == agent:
+                    status = None  # "Hæren utelukker ikke en motoffensiv": its own option
                 presumed_claim = named_by_adjective and kind in _HOSTILE and status in (
                     "Ongoing", "Completed") and (
                         statement is not None and statement.speaker not in same_side)
@@ -994,6 +1013,28 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     places = replace(places, location=(*places.location, aimed.key),
                                      text=places.text or text[site.start("preposition"):
                                                               aimed.span.end])
+                if aimed is not None and aimed.type is EntityType.PLACE and re.fullmatch(
+                        r"\s+(?:[a-zæøå]+(?:en|et|a|ne)\s+)?", text[trigger_end:aimed.span.start]):
+                    # "angrep byen El-Obeid i Sudan": the town attacked is where, and the
+                    # country after it only says where the town lies
+                    within = _IN_COUNTRY.match(text, aimed.span.end)
+                    kept = tuple(k for k in places.location if k != aimed.key and not (
+                        within and any(m.span.start == within.end() and m.key == k
+                                       for m in table.covering(within.end(), clause_end))))
+                    places = replace(places, location=(aimed.key, *kept),
+                                     text=places.text or text[aimed.span.start:aimed.span.end])
+                if named in ("Attack", "Invasion") and aimed is None and not places.location:
+                    # "tatt kontroll over hærens base i Kazgil": a place the gazetteer does not
+                    # know, named after the trigger and typed as a place by the recogniser
+                    within = Span(trigger_end, min(clause_end, said_end))
+                    named_site = _UNKNOWN_PLACE.search(text, within.start, within.end)
+                    known = [m for m in table.covering(named_site.start(1), within.end)
+                             if m.span.start == named_site.start(1)
+                             and m.type is EntityType.PLACE] if named_site else []
+                    site_key = known[0].key if known else _unknown_destination(
+                        table, text, within, trigger_end, recognizer, place_suffixes)[0]
+                    if site_key is not None:
+                        places = replace(places, location=(site_key,))
                 action = MilitaryAction(
                     kind=named, agent=agent, status=status, evidence=Span(s_start, s_end),
                     co_agents=_co_agents(table, text, agent_from, trigger, agent, bodies),
@@ -1189,6 +1230,11 @@ def _same_place(old: MilitaryAction, new: MilitaryAction) -> bool:
 
     first, second = where(old), where(new)
     if not (first and second) or first & second:
+        return True
+    # "i Hormuz" in a headline, "i Hormuzstredet" in the text: one place, named short
+    names = [k.split(":", 1)[1].lower() for k in second]
+    if any(len(short) >= 4 and (name.startswith(short) or short.startswith(name))
+           for short in (k.split(":", 1)[1].lower() for k in first) for name in names):
         return True
     # "angrep i Jemen", then "rammet mål i Sanaa": the towns told after a country may lie in
     # it (but strikes in Sevastopol and then "mål langt inne i Russland" are two)

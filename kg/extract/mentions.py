@@ -496,7 +496,14 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
     added = []
     for match in pattern.finditer(text, article.body_start):
         span = Span(match.start(), match.end())
-        if _overlaps(span, taken):
+        # "Sudans hær … Hæren avviser påstanden": a home force's name ("Hæren", the
+        # Norwegian army) written in lower case or opening a sentence may be the noun
+        # for the foreign force named before; it gives way when there is one
+        named = [m for m in table.mentions if m.span == span]
+        generic = match.group(0)[0].islower() or re.search(r"(?:^|[.!?:–]\s+|\n\s*)$",
+                                                            text[max(0, span.start - 4):span.start])
+        if _overlaps(span, taken) and not (named and generic and len(named) == sum(
+                1 for t in taken if span.start < t.end and t.start < span.end)):
             continue
         stem = nouns[match.group(1).lower()]
         owners = [first for at, first in compounds[stem] if at < span.start]
@@ -507,7 +514,13 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
             forms = {form.lower() for form in
                      {table.names.get(mention.key, ""), *(entry.surfaces if entry else ())}}
             if any(stem in form or form.startswith(tuple(owners)) for form in forms):
-                added.append(Found(span, mention.key, mention.type, "anaphor"))
+                if named and mention.key == named[0].key:
+                    break  # the home force named again
+                if named:  # in place, so that later nouns refer to the force meant here
+                    at = next(i for i, m in enumerate(table.mentions) if m is named[0])
+                    table.mentions[at] = Found(span, mention.key, mention.type, "anaphor")
+                else:
+                    added.append(Found(span, mention.key, mention.type, "anaphor"))
                 break
     table.mentions.extend(added)
     table.mentions.sort(key=lambda m: m.span.start)

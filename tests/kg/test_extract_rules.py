@@ -1859,3 +1859,59 @@ def test_a_fear_voiced_in_a_dated_clause_is_the_same_fear():
                  "kinesisk angrep på Taiwan kan true landet. – Kina kan bruke øvelsen som "
                  "dekke for et angrep, sier Kari Nordmann.")
     assert [a[:3] for a in _acts(e)] == [("Attack", "Country:Kina", "Feared")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Iranske styrker bordet natt til søndag et containerskip utenfor Oman.",
+     [("Attack", "Country:Iran", "Completed")]),
+    ("Den kurdiske militsen hevder at tyrkiske droner og kampfly har rammet flere landsbyer.",
+     [("Attack", "Country:Tyrkia", "Claimed")]),
+    ("Ukraina frykter at Russland vil beleire byen Sumy.",
+     [("Attack", "Country:Russland", "Feared")]),
+    ("Russiske styrker erobret byen Vovtsjansk i mai.",
+     [("Attack", "Country:Russland", "Completed")]),
+    ("Russland brukte rakettene mot byen Kharkiv i natt.",
+     [("Attack", "Country:Russland", "Completed")]),
+    ("Israel har innledet en ny militæroperasjon mot Hizbollah i Libanon.",
+     [("Attack", "Country:Israel", "Ongoing")]),
+    ("I fjor trakk franske styrker seg ut av tre baser i Tsjad.",
+     [("Withdrawal", "Country:Frankrike", "Completed")]),
+    ("Samtidig ruster Kina opp i høyt tempo.", [("MilitaryBuildup", "Country:Kina", "Ongoing")]),
+    ("Kina har samlet krigsskip og landgangsfartøyer utenfor Fujian.",
+     [("MilitaryBuildup", "Country:Kina", "Ongoing")]),
+    ("Finland har sendt rundt 2 000 soldater til områdene langs grensen.",
+     [("MilitaryBuildup", "Country:Finland", "Ongoing")]),
+    ("Russland flyttet taktiske atomvåpen til Belarus.",
+     [("Deployment", "Country:Russland", "Ongoing")]),
+    ("Iran forsyner Russland med droner og ammunisjon.",
+     [("ArmsTransfer", "Country:Iran", "Ongoing")]),
+    ("Japan holder fast ved planen om å utplassere luftvern på øya Ishigaki.",
+     [("Deployment", "Country:Japan", "Announced")]),
+    ("Estland frykter at de russiske styrkene blir værende i Belarus.",
+     [("Deployment", "Country:Russland", "Feared")]),
+    ("Hæren utelukker ikke en motoffensiv mot opprørerne.", []),
+])
+def test_sixth_held_out(body, expected):
+    assert [a[:3] for a in _acts(_extract(body))] == expected
+
+
+def test_a_home_force_written_as_a_noun_is_the_foreign_force_named_before():
+    e = _extract("Sudans hær sier at byen er under kontroll. Hæren avviser at RSF har tatt "
+                 "basen. Ifølge Hæren i Norge er det rolig.")
+    keys = [(e.key, m.how) for e in e.entities for m in e.mentions]
+    assert ("Organisation:Sudans hær", "anaphor") in keys
+
+
+def test_a_town_attacked_is_where_the_attack_took_place():
+    e = _extract("Militsen RSF har siden søndag angrepet byen Kadugli i Sudan.")
+    assert [a.location for a in e.actions] == [("Place:Kadugli",)]
+
+
+def test_a_place_unknown_to_the_gazetteer_after_an_attack_is_its_location():
+    def recognize(text: str) -> list[tuple[int, int, str]]:
+        start = text.index("Babanusa")
+        return [(start, start + len("Babanusa"), "GPE_LOC")]
+    e = _extract_with("RSF har tatt kontroll over hærens base i Babanusa.", recognize)
+    assert [a.location for a in e.actions] == [("Place:Babanusa",)]
+    assert [a.location for a in _extract_with(
+        "RSF har tatt kontroll over hærens base i Babanusa.", None).actions] == [()]
