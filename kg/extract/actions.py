@@ -1026,13 +1026,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if named in ("Attack", "Invasion") and aimed is None and not places.location:
                     # "tatt kontroll over hærens base i Kazgil": a place the gazetteer does not
                     # know, named after the trigger and typed as a place by the recogniser
-                    rest = Span(trigger_end, min(clause_end, said_end))
-                    named_site = _UNKNOWN_PLACE.search(text, rest.start, rest.end)
-                    known = [m for m in table.covering(named_site.start(1), rest.end)
+                    after_trigger = Span(trigger_end, min(clause_end, said_end))
+                    named_site = _UNKNOWN_PLACE.search(text, after_trigger.start, after_trigger.end)
+                    known = [m for m in table.covering(named_site.start(1), after_trigger.end)
                              if m.span.start == named_site.start(1)
                              and m.type is EntityType.PLACE] if named_site else []
                     site_key = known[0].key if known else _unknown_destination(
-                        table, text, rest, trigger_end, recognizer, place_suffixes)[0]
+                        table, text, after_trigger, trigger_end, recognizer, place_suffixes)[0]
                     if site_key is not None:
                         places = replace(places, location=(site_key,))
                 action = MilitaryAction(
