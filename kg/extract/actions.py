@@ -40,7 +40,8 @@ _ADJACENT_DEMONYM = re.compile(r"(?<![\w-])([a-zæøå]+)(?:-[a-zæøå]+)*\s+$"
 # angrep", "Russiske styrker har de siste ukene trappet opp"
 _FORCES_SUBJECT = re.compile(
     r"(?<![\w-])([a-zæøå]+)\s+(?:og\s+[a-zæøå]+\s+)?(?:[\w-]+\s+)?[\w-]*?(?:styrker|styrkene|"
-    r"soldater|soldatene|tropper|troppene|missiler|raketter|droner|kampfly|krigsskip)\s+"
+    r"soldater|soldatene|tropper|troppene|missiler|raketter|droner|kampfly|krigsskip|"
+    r"enheter|enhetene|stridsvogner|stridsvognene)\s+"
     r"(?:(?:har|hadde|har\s+nå|skal|vil)\s+)?(?:(?!og\b|men\b)[\w-]+\s+){0,3}$")
 # forces named by a demonym inside the trigger's own words
 _DEMONYM_FORCES_IN = re.compile(
@@ -50,6 +51,10 @@ _DEMONYM_FORCES_IN = re.compile(
 _FORCE_NOUN = re.compile(r"(?<=\s)[\w-]*?(?:soldater|soldatene|tropper|troppene|styrker|"
                          r"styrkene|instruktører)\b")
 _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger sentence
+# who takes part in an exercise: "der rundt 10.000 norske og allierte soldater deltok"
+_PARTICIPANTS = re.compile(r",?\s+(?:der|hvor|som)\s+(?:[\w.  -]+\s+){0,4}?"
+                           r"(?:soldater|styrker|tropper|fly|skip)\s+(?:\w+\s+)?delt(?:ok|ar|a)\b")
+_SHIP = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,5})\s+[A-ZÆØÅ][\wæøå]+")  # "USS Gerald R. Ford"
 
 
 # A clause opening with one of these is a fronted adverbial: the subject follows the verb.
@@ -66,7 +71,8 @@ _FRONTED = re.compile(
     r"[Ff]ra (?:[\w.]+ ){1,6}?til (?:\w+ ){0,2}?(?:i (?:år|fjor)|\d{4})\b|"
     r"[Ss]iden (?:da|juni|[\d]{4})\b|[Ii] (?:19|20)\d\d\b|[Ii] (?:nabolandet|regionen|området)\b|"
     r"(?:[Mm]an|[Tt]irs|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ør|[Ss]øn)dag\b|"
-    r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s)")  # "I Polen øver …"
+    r"[Ii]\s+[A-ZÆØÅ][\wæøå-]+(?:(?:,\s*|\s+og\s+)[A-ZÆØÅ][\wæøå-]+)*\s|"  # "I Polen øver …"
+    r"[Tt]il\s+[A-ZÆØÅ][\wæøå-]+(?:\s+i\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)?\s)")
 
 
 def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
@@ -96,7 +102,8 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
 _DEMONYM_FORCES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|"
                              r"tropper|troppene|soldater|soldatene|militære|fly|flyene|droner|"
                              r"dronene|krigsskip|marinefartøy|offiserer|stabsoffiserer|"
-                             r"spesialsoldater|\w*brigade|\w*bataljon)\b")
+                             r"spesialsoldater|\w*brigade|\w*bataljon|enheter|enhetene|"
+                             r"stridsvogner|stridsvognene)\b")
 _JOINED = re.compile(r"\s*(?:,|og|,\s*og)\s*")  # "Norge, Sverige og Finland"
 _FORCES_FROM = re.compile(r"\s+(?:[\w\s]{0,20}?\s)?(?:soldater|tropper|styrker|militære|"
                           r"marinefartøy|fly|skip)\s+fra\s+")
@@ -370,17 +377,26 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
         return key, match.end(1)
     if recognizer is None:
         return None, start
+    key = _recognised_place(table, text, (sentence.start, sentence.end), match.start(1),
+                            match.end(1), recognizer)
+    return (key, table.mentions[-1].span.end) if key else (None, start)
+
+
+def _recognised_place(table: MentionTable, text: str, sentence: tuple[int, int], start: int,
+                      end: int, recognizer: Recognizer) -> str | None:
+    """The place the recogniser finds starting at ``start`` (and ending by ``end``), added to
+    the article's entities; None when it types the name otherwise."""
     # A window around the candidate, not the whole sentence: a run-on "sentence" of a
     # malformed article can be very long.
-    window = max(sentence.start, match.start() - 200), min(sentence.end, match.end(1) + 100)
-    for begin, end, label in recognizer(text[window[0] : window[1]]):
-        at, stop = window[0] + begin, window[0] + end
-        if at == match.start(1) and label in _PLACE_LABELS and stop <= match.end(1):
+    window = max(sentence[0], start - 200), min(sentence[1], end + 100)
+    for begin, stop_at, label in recognizer(text[window[0] : window[1]]):
+        at, stop = window[0] + begin, window[0] + stop_at
+        if at == start and label in _PLACE_LABELS and stop <= end:
             name = text[at:stop]
             key = f"Place:{name}"
             table.add(Found(Span(at, stop), key, EntityType.PLACE, "ner_place"), name)
-            return key, stop
-    return None, start
+            return key
+    return None
 
 
 # what a denial must say to deny that an action told before took place at all
@@ -399,7 +415,9 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …");
     # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
-    preposition = r"til|inn i|i|på|over|mot" if toward else r"til|inn i|i|på|over"
+    # "i og rundt hovedstaden Niamey": in a place and around it
+    preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over"
+                   + (r"|mot" if toward else ""))
     # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
     for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+|"
                              r"[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?", text[start:end]):
@@ -484,6 +502,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             and speech_lemmas.get(statement.verb, statement.verb)
             in lexicon.words("denial_verbs")):
         return "Denied"  # "Russland nekter for å ha angrepet …": the agent denies having done it
+    if infinitive and re.search(r"(?<![\w-])(?:anklag|beskyld|kritiser)\w*\s+(?:\S+\s+){0,5}?for\s+"
+                                r"å\s+(?:ha\s+)?(?:[\wæøå]+\s+){0,2}$", lead_low):
+        return "Claimed"  # "Armenia anklager Aserbajdsjan for å ha beskutt …": an accusation
     if infinitive:
         head = lead_low[: infinitive.start() + 1]
         for phrase, status in lexicon.raw.get("intent_infinitive", {}).items():
@@ -519,6 +540,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind == "Exercise" and held and re.search(
             rf"(?<![\w-])(?:{held})\s+(?:[\wæøå-]+\s+){{0,3}}$", lead_low):
         return "Completed"  # "Kina og Russland holdt en felles marineøvelse": over
+    if kind == "Exercise" and re.search(r"(?<![\w-])(?:deltok|ble avsluttet)(?![\w-])", low):
+        return "Completed"  # "en øvelse der 10.000 soldater deltok": held and over
     coming = _alt(lexicon, "future_time_cues", lexicon.actions.get("future_time_cues", []))
     if kind in ("Exercise", "Deployment", "Withdrawal") and coming and re.search(
             rf"(?<![\w-])(?:{coming})(?![\w-])", low):
@@ -679,7 +702,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
         # forces named by a compound: "landstyrkene", "spesialenheter", "elitetroppene"
         r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene)|"
-        r"brigade(?:n|r|ne)?|bataljon(?:en|er|ene)?)"
+        r"brigade(?:n|r|ne)?|bataljon(?:en|er|ene)?|instruktør(?:er|ene)|rådgiver(?:e|ne))"
         # a naval vessel by a compound: "patruljefartøyet", "marinefartøy" (not merchant ships)
         r"|(?!handels|passasjer|cruise|fiske|last|forsynings)\w+(?:fartøy(?:et|er|ene)?|"
         r"fregatt(?:en|er|ene)?|korvett(?:en|er|ene)?)"
@@ -702,6 +725,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     definite_nouns = set(lexicon.actions.get("definite_action_nouns", []))
     strike_past = set(lexicon.actions.get("strike_past", []))
     finite = set(lexicon.actions.get("inverted_verbs", []))  # "trakk", "forlot", "tjenestegjør"
+    ship_prefixes: dict[str, str] = lexicon.actions.get("ship_prefixes", {})
     conduct = re.compile(r"(?<![\w-])(?:" + (_alt(lexicon, "conduct_verbs", lexicon.actions.get(
         "conduct_verbs", [])) or "(?!)") + r")\s+(?:\w+\s+){0,3}$")
     classifiers = {"", *lexicon.words("place_classifiers")}  # "erobret byen Kupjansk"
@@ -763,6 +787,32 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and kind == "Exercise":
                     agent = _state_of(_compound_agent(table, text, clause_start, trigger,
                                                       s_start + match.end(), demonyms), bodies)
+                if agent is None and kind == "Exercise":
+                    # "øvelse Joint Viking, der rundt 10.000 norske og allierte soldater deltok"
+                    taking_part = _PARTICIPANTS.search(lowered, match.end())
+                    agent = next((demonyms[w] for w in re.findall(
+                        r"[a-zæøå]+", taking_part.group(0)) if w in demonyms),
+                        None) if taking_part else None
+                forces_from = re.match(r"[\w-]*(?:soldater|soldatene|tropper|troppene|styrker|"
+                                       r"styrkene|fly|flyene|skip|fartøyer)\s+fra\s+",
+                                       text[trigger:s_end], re.IGNORECASE)
+                if agent is None and forces_from:
+                    # "800 soldater fra Royal Marines skal til Porsanger": whose forces they are
+                    at = trigger + forces_from.end()
+                    of = [m for m in table.covering(at, s_end)
+                          if m.span.start == at and m.type in _AGENTS]
+                    agent = _state_of(of[0].key, bodies) if of else None
+                if agent is None and re.match(r"\w+(?:ing|ning|else)(?:en)?\s+av\b",
+                                              match.group(0)):
+                    # "Utplasseringen av fire bombefly til Guam ble kunngjort av USAs
+                    # stillehavskommando": a noun's agent is the passive's "av"
+                    announced = re.search(r"\b(?:ble|er|blir|har blitt)\s+(?:\w+\s+){0,3}?"
+                                          r"\w+(?:t|et|d)\s+av\s+", text[trigger:s_end])
+                    if announced:
+                        at = trigger + announced.end()
+                        by_whom = [m for m in table.covering(at, s_end)
+                                   if m.span.start == at and m.type in _AGENTS]
+                        agent = _state_of(by_whom[0].key, bodies) if by_whom else None
                 adjective = _ADJACENT_DEMONYM.search(lowered, 0, match.start())
                 named_by_adjective = bool(adjective and adjective.group(1) in demonyms) and not (
                     # "skal delta i den litauiske øvelsen": who takes part is the agent
@@ -786,7 +836,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     # "Finland ser økt aktivitet på russisk side av grensen": the side's
                     agent = demonyms[side.group(1)]
                 refers_back = False  # a definite noun for an action told before ("angrepet")
-                if (match.group(0) in definite_nouns and not re.search(
+                # "kalte utplasseringen av fartøyet en provokasjon" refers back; opening the
+                # sentence, "Utplasseringen av fire bombefly til Guam ble kunngjort" is news
+                named_noun = match.group(0) in definite_nouns or (
+                    match.group(0).endswith(" av") and match.group(0).split()[0] in definite_nouns
+                    and lowered[:match.start()].strip() != "")
+                if (named_noun and not re.search(
                         r"\b(?:har|hadde|ble|blir|er|vært|blitt)\s+$", lowered[:match.start()])
                         and not re.search(r"\b(?:den|det|de|denne|dette|disse)\s+(?:\w+\s+)?"
                                           r"\w*(?:s|ske|iske|e)\s+$", lowered[:match.start()])
@@ -823,7 +878,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                             and statement.speaker in bodies)
                         # "Houthiene hevder at de har truffet et krigsskip": the group itself
                         or (statement.speaker.startswith("Organisation:") and re.search(
-                            r"(?<![\w-])(?:de|vi|styrkene|soldatene|troppene|krigerne|"
+                            r"(?<![\w-])(?:de|den|vi|styrkene|soldatene|troppene|krigerne|"
                             r"våre\s+\w+)\s+(?:\w+\s+){0,2}$",
                             text[statement.text.start:trigger]))):
                     agent = _state_of(statement.speaker, bodies)  # "styrkene", says Russia
@@ -831,6 +886,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
                         lexicon, "anaphoric_cues", lowered):
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
+                if agent is None:
+                    # "Hangarskipet USS George Washington forlot basen": a ship's prefix names
+                    # the subject's navy (not a ship attacked after the trigger)
+                    ship = _SHIP.search(text, clause_start, s_start + match.end())
+                    state = ship_prefixes.get(ship.group(1)) if ship else None
+                    agent = f"Country:{state}" if state else None
                 if civil.match(lowered, match.end()):
                     continue  # "trapper opp retorikken": not forces
                 # weapons stationed are deployed too ("skal stasjonere Patriot-luftvern på Gotland")
@@ -845,12 +906,40 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 destination, what_end = None, s_end
                 unnamed: tuple[int, str] | None = None
                 if spec.get("requires_destination"):
+                    # "Hangarskipet … forlot basen i Yokosuka og ventes til Busan": a trigger
+                    # that ends in its preposition names the destination after it
+                    final = re.search(r"(?:^|\s)(?:til|inn i|i|på)$", match.group(0))
+                    dest_from = trigger + final.start() if final and final.start() > 0 \
+                        else trigger
                     destination, dest_end = _destination(
-                        table, text, trigger, s_end,
+                        table, text, dest_from, s_end,
                         toward=kind == "Deployment" and verb.startswith("flytt"))
+                    fronted = re.match(r"\s*[Tt]il\s+", text[in_clause:trigger])
+                    if destination is None and fronted:
+                        # "Til Sodankylä i Finsk Lappland sender Sverige et kompani"
+                        at = in_clause + fronted.end()
+                        first = [m for m in table.covering(at, trigger) if m.span.start == at
+                                 and m.type in (EntityType.COUNTRY, EntityType.PLACE)]
+                        if first:
+                            destination, dest_end = first[0].key, s_end
+                        elif recognizer is not None:
+                            name = re.match(r"[A-ZÆØÅ][\wæøå-]+", text[at:trigger])
+                            destination = _recognised_place(
+                                table, text, (s_start, s_end), at, at + name.end(),
+                                recognizer) if name else None
+                            dest_end = s_end
+                    there = re.search(r"\b(?:i|til)\s+landet\b", text[trigger:s_end])
+                    if destination is None and there:
+                        # "soldatene som er stasjonert i landet": the country named last
+                        earlier = [m for m in table.covering(
+                            sentences[max(0, index - 1)].span.start, trigger)
+                            if m.type is EntityType.COUNTRY and m.key != agent
+                            and not _JOINED.fullmatch(text[m.span.end:m.span.end + 4])]
+                        if earlier:
+                            destination, dest_end = earlier[-1].key, trigger + there.end()
                     if destination is None:
                         destination, dest_end = _unknown_destination(
-                            table, text, sentence.span, trigger, recognizer, place_suffixes)
+                            table, text, sentence.span, dest_from, recognizer, place_suffixes)
                     if destination is None and kind == "ArmsTransfer":
                         # "gir Ukraina to NASAMS-systemer": the receiver as indirect object
                         gap = re.match(r"\s+(?:(?:nå|også|allerede)\s+)?",

@@ -486,6 +486,11 @@ def _reported(ctx: _Context, sentence: Sentence, verb_re: re.Pattern[str],
             if _PREPOSITION_BEFORE.search(text[max(s_start, mention.span.start - 12):
                                                mention.span.start]):
                 continue  # "I et intervju med BBC sa X": BBC is the object of "med"
+            if mention.type is not EntityType.PERSON and any(
+                    _is_actor(ctx, m) and re.fullmatch(r"\s+i\s+", text[m.span.end:
+                                                                   mention.span.start])
+                    for m in ctx.table.covering(s_start, mention.span.start)):
+                continue  # "Houthi-bevegelsen i Jemen sier": where the speaker is
             if _is_actor(ctx, mention) and near and "," not in gap.replace("(", "") and not \
                     re.search(r"[.!?:;«»–—]", gap):
                 subject = mention

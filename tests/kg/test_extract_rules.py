@@ -1915,3 +1915,54 @@ def test_a_place_unknown_to_the_gazetteer_after_an_attack_is_its_location():
     assert [a.location for a in e.actions] == [("Place:Babanusa",)]
     assert [a.location for a in _extract_with(
         "RSF har tatt kontroll over hærens base i Babanusa.", None).actions] == [()]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Georgia anklager Russland for å ha beskutt georgiske stillinger natt til søndag.",
+     [("Attack", "Country:Russland", "Claimed")]),
+    ("Departementet skriver at georgiske enheter skjøt mot russiske stillinger.",
+     [("Attack", "Country:Georgia", "Completed")]),
+    ("Seks britiske kampfly landet tirsdag på Island.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    ("Rundt 500 soldater fra Royal Marines skal til Norge i mars.",
+     [("Deployment", "Country:Storbritannia", "Announced")]),
+    ("Soldatene skal tilbake til sine baser.", []),
+    ("Til Finland sender Danmark et kompani.",
+     [("Deployment", "Country:Danmark", "Announced")]),
+    ("De russiske styrkene ved grensen bygges opp igjen.",
+     [("MilitaryBuildup", "Country:Russland", "Ongoing")]),
+    ("Israel hevder at Hamas forsøker å gjenoppbygge sin militære kapasitet.",
+     [("MilitaryBuildup", "Organisation:Hamas", "Claimed")]),
+    ("Ifølge FN avfyrte israelske stridsvogner flere skudd mot en observasjonspost.",
+     [("Attack", "Country:Israel", "Claimed")]),
+    ("Fregatten HMS Richmond forlot i går Portsmouth og ventes til Oslo fredag.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    ("Utplasseringen av seks kampfly til Island ble kunngjort av Italias forsvarsdepartement.",
+     [("Deployment", "Country:Italia", "Announced")]),
+    ("Cold Response var en stor øvelse der 20.000 norske og allierte soldater deltok.",
+     [("Exercise", "Country:Norge", "Completed")]),
+    ("Rundt 300 franske soldater er i dag stasjonert i og rundt hovedstaden Niamey.",
+     [("Deployment", "Country:Frankrike", "Ongoing")]),
+    ("Niger har vært ustabilt. Russiske instruktører har vært i landet siden april.",
+     [("Deployment", "Country:Russland", "Ongoing")]),
+    ("Sverige frykter at Russland vil trappe opp tilstedeværelsen i Østersjøen.",
+     [("MilitaryBuildup", "Country:Russland", "Feared")]),
+    ("Nato skal styrke patruljeringen i Østersjøen med tre fregatter.",
+     [("Deployment", "Organisation:Nato", "Announced")]),
+    ("Hamas sier den angrep en israelsk base.", [("Attack", "Organisation:Hamas", "Completed")]),
+    ("Avtalen forutsatte full israelsk tilbaketrekning fra Gaza.", []),
+])
+def test_seventh_held_out(body, expected):
+    assert [a[:3] for a in _acts(_extract(body))] == expected
+
+
+def test_a_group_named_with_its_country_speaks_not_the_country():
+    e = _extract("Hamas i Gaza sier at våpenhvilen holder.")
+    assert [s.speaker for s in e.statements] == ["Organisation:Hamas"]
+
+
+def test_a_state_organ_acts_for_its_state_but_speaks_as_itself():
+    e = _extract("KCNA melder at Nord-Korea har avfyrt to raketter. Royal Navy har sendt "
+                 "fregatten HMS Iron Duke til Nordsjøen.")
+    assert [s.speaker for s in e.statements][:1] == ["Organisation:KCNA"]
+    assert ("Deployment", "Country:Storbritannia") in [a[:2] for a in _acts(e)]
