@@ -377,9 +377,9 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
         return key, match.end(1)
     if recognizer is None:
         return None, start
-    key = _recognised_place(table, text, (sentence.start, sentence.end), match.start(1),
-                            match.end(1), recognizer)
-    return (key, table.mentions[-1].span.end) if key else (None, start)
+    recognised = _recognised_place(table, text, (sentence.start, sentence.end),
+                                   match.start(1), match.end(1), recognizer)
+    return (recognised, table.mentions[-1].span.end) if recognised else (None, start)
 
 
 def _recognised_place(table: MentionTable, text: str, sentence: tuple[int, int], start: int,
