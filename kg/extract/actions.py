@@ -298,8 +298,8 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     for mention in table.covering(start, trigger):
         if mention.how == "party":
             continue  # "Bjørn Arild Gram (Sp)": the party names the person, it does not act
-        if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+$",
-                     text[max(start, mention.span.start - 7) : mention.span.start]) or (
+        if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+(?:(?:Nord|Sør|Øst|Vest)-)?$",
+                     text[max(start, mention.span.start - 12) : mention.span.start]) or (
                 place_end >= 0 and _JOINED.fullmatch(text[place_end:mention.span.start])):
             place_end = mention.span.end
             continue  # "en øvelse i Belarus (og Polen)": a place, not who acts
@@ -316,6 +316,13 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
             best = mention
     if best is not None and len(chain) > 1:
         best = chain[0]  # "Russland og Belarus holder en øvelse": the first named leads
+    if best is not None and re.search(r"\bfra\s+$", text[max(start, best.span.start - 5):
+                                                          best.span.start]):
+        # "To amerikanske B-1B-bombefly fra Guam øvde": whose forces they are, not the base
+        owner = next((w for w in re.findall(r"[a-zæøå]+", text[start:best.span.start - 4]
+                                            .lower())[-3:] if w in demonyms), None)
+        if owner:
+            return demonyms[owner]
     if best is not None:
         return acting_for.get(best.key, best.key)
     # A demonym inside a named body ("det russiske utenriksdepartementet") names that body,
@@ -756,13 +763,20 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         statements[holder].text.start <= trigger < statements[holder].text.end):
                     carrier = holder
                 statement = statements[carrier] if carrier is not None else None
-                clause_start = s_start + max(sentence_text.rfind(",", 0, match.start()) + 1, 0)
+                # a comma or a dash between clauses ("Niger kaster ut soldater – dødelig angrep")
+                dash_at = sentence_text.rfind(" – ", 0, match.start())
+                clause_start = s_start + max(sentence_text.rfind(",", 0, match.start()) + 1,
+                                             dash_at + 3 if dash_at >= 0 else 0)
                 next_clause = re.search(r",\s+(?:og|men|mens|samtidig som)\s|;",
                                         sentence_text[match.end():])
                 clause_end = s_start + match.end() + next_clause.start() if next_clause else s_end
                 clause = text[clause_start:clause_end]
                 head = _DATELINE_HEAD.match(text, s_start, trigger)
                 agent_from = sentence_from = head.end() if head else s_start  # not "(NTB):"
+                dash = sentence_text.rfind(" – ", 0, match.start())
+                if dash >= 0 and not sentence_text.rstrip().endswith((".", "!", "?", "»")):
+                    # a headline's parts: "Niger kaster ut soldater – dødelig angrep på base"
+                    agent_from = sentence_from = max(agent_from, s_start + dash + 3)
                 if statement is not None and agent_from < statement.text.start <= trigger:
                     # "Ukraina melder at russiske styrker angrep …": who acts is named in
                     # the reported clause, not the one who reports it
@@ -822,7 +836,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and inside and inside.group(1) in demonyms:
                     # "i Tsjad, der rundt 100 amerikanske spesialsoldater er stasjonert"
                     agent = demonyms[inside.group(1)]
-                subject = _FORCES_SUBJECT.search(lowered, 0, match.start())
+                # the forces' demonym nearest the trigger ("… skriver at israelske
+                # stridsvogner mandag avfyrte": not "at", where a plain search would start)
+                subject = next((hit for hit in (
+                    _FORCES_SUBJECT.match(lowered, word.start(), match.start())
+                    for word in re.finditer(r"(?<![\w-])[a-zæøå]+", lowered[:match.start()]))
+                    if hit and hit.group(1) in demonyms), None)
                 if subject and subject.group(1) in demonyms and not named_by_adjective and (
                         subject.start() >= clause_start - s_start):
                     agent = demonyms[subject.group(1)]
@@ -999,6 +1018,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if kind == "Withdrawal" and left is None and leave:
                     # "forlot Mali", "soldater har forlatt landsbyen Lastotsjkyne"
                     left = _object_place(table, text, trigger + leave.end(), clause_end)
+                if kind == "Withdrawal" and left is None:
+                    # "vil redusere styrkene i Tyskland": the forces' place is what they leave
+                    stationed_in = re.search(r"[\w-]*(?:styrker|styrkene|soldater|soldatene|"
+                                             r"tropper|troppene|tilstedeværelse\w*)\s+i\s+",
+                                             text[trigger:clause_end], re.IGNORECASE)
+                    if stationed_in:
+                        at = trigger + stationed_in.end()
+                        left = next((m for m in table.covering(at, clause_end)
+                                     if m.span.start == at and m.type is EntityType.COUNTRY), None)
                 origin = left.key if left is not None and left.key != agent else None
                 same_side = {k for k in (agent,) if k} | {
                     body for body, state in bodies.items() if state == agent}
@@ -1007,6 +1035,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 lead = text[clause_start:trigger]
                 status = _status(kind, clause, lead, text[s_start:trigger], statement, agent,
                                  lexicon, speech_lemmas, same_side, verb)
+                if kind == "Deployment" and re.search(
+                        r"\bsom\s+(?:\w+\s+)?(?:er|har vært)\s+(?:\w+\s+){0,2}"
+                        r"(?:stasjonert|utplassert|på plass)\b", match.group(0)):
+                    status = "Ongoing"  # "… kan ramme soldatene som er stasjonert i landet"
                 fear = lexicon.cue_regex("fear_cues").search(lead.lower()) \
                     if status == "Feared" else None
                 if fear and agent is not None and _state_of(_agent(

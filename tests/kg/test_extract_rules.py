@@ -1966,3 +1966,30 @@ def test_a_state_organ_acts_for_its_state_but_speaks_as_itself():
                  "fregatten HMS Iron Duke til Nordsjøen.")
     assert [s.speaker for s in e.statements][:1] == ["Organisation:KCNA"]
     assert ("Deployment", "Country:Storbritannia") in [a[:2] for a in _acts(e)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Nord-Korea skjøt opp to raketter natt til onsdag.",
+     [("Exercise", "Country:Nord-Korea", "Ongoing")]),
+    ("Nord-Korea skjøt opp to raketter. Japan fordømmer oppskytingene.",
+     [("Exercise", "Country:Nord-Korea", "Ongoing")]),
+    ("To amerikanske kampfly fra Guam øvde sammen med japanske fly.",
+     [("Exercise", "Country:USA", "Ongoing")]),
+    ("FN-styrken UNIFIL, som har soldater i Sør-Libanon, skriver at israelske stridsvogner "
+     "avfyrte flere skudd.", [("Attack", "Country:Israel", "Completed")]),
+    ("Polen frykter at kuttene kan ramme de 10.000 amerikanske soldatene som er stasjonert i "
+     "Polen.", [("Deployment", "Country:USA", "Ongoing")]),
+])
+def test_seventh_held_out_second_batch(body, expected):
+    assert [a[:3] for a in _acts(_extract(body))] == expected
+
+
+def test_a_headline_part_after_a_dash_has_its_own_agent():
+    e = _extract("Mali kaster ut franske soldater – dødelig angrep på militærbase\n\nTekst.")
+    assert [a for a in _acts(e) if a[0] == "Attack"] == []
+
+
+def test_forces_reduced_in_a_country_leave_it():
+    e = _extract("USA vil redusere styrkene i Tyskland med 3000 soldater. Pentagon avviser at "
+                 "USA vil trekke soldater ut av Polen.")
+    assert [(a.kind, a.origin) for a in e.actions][:1] == [("Withdrawal", "Country:Tyskland")]
