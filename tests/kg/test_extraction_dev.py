@@ -12,7 +12,7 @@ from kg.cli import main
 from tests.conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "extraction-dev"
-FLOORS = {"statements": 0.85, "actions": 0.71, "roles": 0.73, "entities": 0.79}
+FLOORS = {"statements": 0.85, "actions": 0.74, "roles": 0.73, "entities": 0.80}
 
 
 def test_the_development_set_scores_at_least_the_readme_figures_less_a_margin():
@@ -23,4 +23,4 @@ def test_the_development_set_scores_at_least_the_readme_figures_less_a_margin():
     scores = {name: report["scores"][name]["f1"] for name in FLOORS}
     assert all(scores[name] >= floor for name, floor in FLOORS.items()), scores
     assert report["scores"]["actions"]["precision"] >= 0.91
-    assert len(report["violations"]) <= 20, report["violations"]
+    assert len(report["violations"]) <= 35, report["violations"]
