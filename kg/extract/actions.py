@@ -316,10 +316,10 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
             best = mention
     if best is not None and len(chain) > 1:
         best = chain[0]  # "Russland og Belarus holder en øvelse": the first named leads
-    if best is not None and re.search(r"\bfra\s+$", text[max(start, best.span.start - 5):
-                                                          best.span.start]):
+    base = re.search(r"\bfra\s+$", text[start:best.span.start]) if best is not None else None
+    if base:
         # "To amerikanske B-1B-bombefly fra Guam øvde": whose forces they are, not the base
-        owner = next((w for w in re.findall(r"[a-zæøå]+", text[start:best.span.start - 4]
+        owner = next((w for w in re.findall(r"[a-zæøå]+", text[start:start + base.start()]
                                             .lower())[-3:] if w in demonyms), None)
         if owner:
             return demonyms[owner]
@@ -386,11 +386,11 @@ def _unknown_destination(table: MentionTable, text: str, sentence: Span, start: 
         return None, start
     recognised = _recognised_place(table, text, (sentence.start, sentence.end),
                                    match.start(1), match.end(1), recognizer)
-    return (recognised, table.mentions[-1].span.end) if recognised else (None, start)
+    return (recognised.key, recognised.span.end) if recognised else (None, start)
 
 
 def _recognised_place(table: MentionTable, text: str, sentence: tuple[int, int], start: int,
-                      end: int, recognizer: Recognizer) -> str | None:
+                      end: int, recognizer: Recognizer) -> Found | None:
     """The place the recogniser finds starting at ``start`` (and ending by ``end``), added to
     the article's entities; None when it types the name otherwise."""
     # A window around the candidate, not the whole sentence: a run-on "sentence" of a
@@ -400,9 +400,9 @@ def _recognised_place(table: MentionTable, text: str, sentence: tuple[int, int],
         at, stop = window[0] + begin, window[0] + stop_at
         if at == start and label in _PLACE_LABELS and stop <= end:
             name = text[at:stop]
-            key = f"Place:{name}"
-            table.add(Found(Span(at, stop), key, EntityType.PLACE, "ner_place"), name)
-            return key
+            place = Found(Span(at, stop), f"Place:{name}", EntityType.PLACE, "ner_place")
+            table.add(place, name)
+            return place
     return None
 
 
@@ -448,6 +448,7 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     return None, start
 
 
+_ANNOUNCING = r"\bkunngj\w+|\bannonser\w+|\bvarsl(?:er|et|te)\b"  # "har varslet en øvelse"
 _RANK = ("Denied", "Disputed", "Claimed", "Feared", "Announced", "Planned", "Completed",
          "Ongoing")
 _HOSTILE = ("Attack", "Invasion", "MilitaryBuildup", "NuclearModernisation")
@@ -576,11 +577,10 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return "Announced"  # planned by the actor itself: announced, not yet done (GOLD.md)
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
             r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
-            r"\bdonerer\b|\bleverer\b|\bkunngj\w+|\bannonser\w+|\bvarsl(?:er|et|te)\b", low):
+            r"\bdonerer\b|\bleverer\b|" + _ANNOUNCING, low):
         # "har varslet en marineøvelse fra lørdag": announced, still to come
         return "Announced" if kind != "Exercise" or re.search(
-            r"\bskal\b|\bvil\b|\bvarsl(?:er|et|te)\b|\bkunngj\w+|\bannonser\w+", low) \
-            else "Ongoing"
+            r"\bskal\b|\bvil\b|" + _ANNOUNCING, low) else "Ongoing"
     if statement is not None and statement.speaker in same_side and kind == "Withdrawal":
         return "Claimed"  # a party's word about its own forces pulling back
     if kind == "Withdrawal":
@@ -773,10 +773,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 clause = text[clause_start:clause_end]
                 head = _DATELINE_HEAD.match(text, s_start, trigger)
                 agent_from = sentence_from = head.end() if head else s_start  # not "(NTB):"
-                dash = sentence_text.rfind(" – ", 0, match.start())
-                if dash >= 0 and not sentence_text.rstrip().endswith((".", "!", "?", "»")):
+                if dash_at >= 0 and not sentence_text.rstrip().endswith((".", "!", "?", "»")):
                     # a headline's parts: "Niger kaster ut soldater – dødelig angrep på base"
-                    agent_from = sentence_from = max(agent_from, s_start + dash + 3)
+                    agent_from = sentence_from = max(agent_from, s_start + dash_at + 3)
                 if statement is not None and agent_from < statement.text.start <= trigger:
                     # "Ukraina melder at russiske styrker angrep …": who acts is named in
                     # the reported clause, not the one who reports it
@@ -840,9 +839,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 # stridsvogner mandag avfyrte": not "at", where a plain search would start)
                 subject = next((hit for hit in (
                     _FORCES_SUBJECT.match(lowered, word.start(), match.start())
-                    for word in re.finditer(r"(?<![\w-])[a-zæøå]+", lowered[:match.start()]))
-                    if hit and hit.group(1) in demonyms), None)
-                if subject and subject.group(1) in demonyms and not named_by_adjective and (
+                    for word in re.finditer(r"(?<![\w-])[a-zæøå]+", lowered[:match.start()])
+                    if word.group(0) in demonyms) if hit), None)
+                if subject and not named_by_adjective and (
                         subject.start() >= clause_start - s_start):
                     agent = demonyms[subject.group(1)]
                 if named_by_adjective and adjective:
@@ -943,9 +942,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                             destination, dest_end = first[0].key, s_end
                         elif recognizer is not None:
                             name = re.match(r"[A-ZÆØÅ][\wæøå-]+", text[at:trigger])
-                            destination = _recognised_place(
+                            recognised = _recognised_place(
                                 table, text, (s_start, s_end), at, at + name.end(),
                                 recognizer) if name else None
+                            destination = recognised.key if recognised else None
                             dest_end = s_end
                     there = re.search(r"\b(?:i|til)\s+landet\b", text[trigger:s_end])
                     if destination is None and there:

@@ -499,7 +499,7 @@ def _anaphoric_nouns(article: Article, table: MentionTable, lexicon: Lexicon) ->
         # "Sudans hær … Hæren avviser påstanden": a home force's name ("Hæren", the
         # Norwegian army) written in lower case or opening a sentence may be the noun
         # for the foreign force named before; it gives way when there is one
-        named = [m for m in table.mentions if m.span == span]
+        named = [m for m in table.covering(span.start, span.end) if m.span == span]
         generic = match.group(0)[0].islower() or re.search(r"(?:^|[.!?:–]\s+|\n\s*)$",
                                                             text[max(0, span.start - 4):span.start])
         if _overlaps(span, taken) and not (named and generic and len(named) == sum(
