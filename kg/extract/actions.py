@@ -147,6 +147,46 @@ def _alt(lexicon: Lexicon, name: str, words: list[str]) -> str:
     return _ALTS[key]
 
 
+_MILITARY: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
+def military_nouns(lexicon: Lexicon) -> re.Pattern[str]:
+    """Words naming armed forces, units, vessels or aircraft: the lexicon's unit and personnel
+    nouns ("B-52-bombefly" too), and any compound whose head is a military one and whose first
+    part is not civil ("kystvaktskip", "patruljebåter", "luftvernkompani", not "lasteskip")."""
+    key = id(lexicon)
+    if key not in _MILITARY or _MILITARY[key][0] is not lexicon:
+        words = alternation(lexicon.words("unit_nouns") + lexicon.words("personnel_nouns"))
+        heads = "|".join(lexicon.words("military_heads")) or "(?!)"
+        civil = alternation(lexicon.words("civil_prefixes")) or "(?!)"
+        _MILITARY[key] = (lexicon, re.compile(
+            r"(?<!\w)(?:" + words + r"|(?!(?:" + civil + r"))\w+(?:" + heads + r"))(?![\w-])",
+            re.IGNORECASE))
+    return _MILITARY[key][1]
+
+
+_TRIGGERS: dict[int, tuple[Lexicon, dict[str, list[tuple[re.Pattern[str], bool]]]]] = {}
+
+
+def _triggers(lexicon: Lexicon) -> dict[str, list[tuple[re.Pattern[str], bool]]]:
+    """Each kind's trigger patterns, compiled once per lexicon, with ``{FORCE}`` standing for
+    any word of :func:`military_nouns` (a pattern names the forces once for every unit,
+    vessel and compound). The flag marks place patterns: they count only when a country or
+    place follows."""
+    key = id(lexicon)
+    if key not in _TRIGGERS or _TRIGGERS[key][0] is not lexicon:
+        force = military_nouns(lexicon).pattern
+
+        def build(pattern: str) -> re.Pattern[str]:
+            return re.compile(pattern.replace("{FORCE}", force))
+
+        _TRIGGERS[key] = (lexicon, {
+            kind: [(build(p), False) for p in word_list(spec, "patterns")]
+            + [(build(p), True) for p in word_list(spec, "place_patterns")]
+            for kind, spec in lexicon.actions["kinds"].items()})
+    return _TRIGGERS[key][1]
+
+
 def _number_alt(lexicon: Lexicon) -> str:
     key = (id(lexicon), "#numbers")
     if key not in _ALTS:
@@ -705,15 +745,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     text = article.text
     bodies = state_bodies or {}
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
-    military = re.compile(r"(?<!\w)(?:" + "|".join(  # also a compound's head: "B-52-bombefly"
-        re.escape(w) for w in lexicon.words("unit_nouns") + lexicon.words("personnel_nouns")) +
-        # forces named by a compound: "landstyrkene", "spesialenheter", "elitetroppene"
-        r"|\w+(?:styrk(?:e|en|er|ene)|soldat(?:er|ene)|tropp(?:er|ene)|enhet(?:er|ene)|"
-        r"brigade(?:n|r|ne)?|bataljon(?:en|er|ene)?|instruktør(?:er|ene)|rådgiver(?:e|ne))"
-        # a naval vessel by a compound: "patruljefartøyet", "marinefartøy" (not merchant ships)
-        r"|(?!handels|passasjer|cruise|fiske|last|forsynings)\w+(?:fartøy(?:et|er|ene)?|"
-        r"fregatt(?:en|er|ene)?|korvett(?:en|er|ene)?)"
-        r")(?![\w-])", re.IGNORECASE)
+    military = military_nouns(lexicon)
     # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
     materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(
         re.escape(w) for w in lexicon.actions.get("materiel_nouns", ["våpen"])) + r")\w*",
@@ -723,9 +755,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         or "(?!)") + r")\b")
     # (pattern, needs a place): "place_patterns" count only when a country or place follows
     # ("trekker seg ut av Kherson", not "trekker seg ut av avtalen")
-    compiled = {kind: [(re.compile(p), False) for p in word_list(spec, "patterns")]
-                + [(re.compile(p), True) for p in word_list(spec, "place_patterns")]
-                for kind, spec in kinds.items()}
+    compiled = _triggers(lexicon)
     speech_lemmas = lexicon.speech_forms
     fear_lemmas = set(lexicon.words("fear_verbs"))  # "Taiwan frykter en invasjon": not Taiwan's
     place_suffixes = tuple(lexicon.words("place_suffixes"))

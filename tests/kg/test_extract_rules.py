@@ -1993,3 +1993,32 @@ def test_forces_reduced_in_a_country_leave_it():
     e = _extract("USA vil redusere styrkene i Tyskland med 3000 soldater. Pentagon avviser at "
                  "USA vil trekke soldater ut av Polen.")
     assert [(a.kind, a.origin) for a in e.actions][:1] == [("Withdrawal", "Country:Tyskland")]
+
+
+# -------------------------------------------------- military nouns by their compound's head
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Italia sender to patruljebåter og et kystvaktskip til Libya.",
+     [("Deployment", "Country:Italia", "Announced")]),
+    ("Frankrike sender et luftvernkompani til Romania.",
+     [("Deployment", "Country:Frankrike", "Announced")]),
+    ("Nederland sender to marinefartøyer til Libya.",
+     [("Deployment", "Country:Nederland", "Announced")]),
+    # a civil first part: merchant ships and airliners are no forces
+    ("Nederland sender to lasteskip til Libya.", []),
+    ("Nederland sender to passasjerfly til Libya.", []),
+    # a pattern that names forces once ({FORCE}) takes every such compound
+    ("Om lag 2000 russiske fredsbevarende soldater forlot Nagorno-Karabakh i fjor.",
+     [("Withdrawal", "Country:Russland", "Completed")]),
+])
+def test_a_compound_is_military_by_its_head(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_military_nouns_take_compounds_but_not_civil_ones():
+    from kg.extract.actions import military_nouns
+    nouns = military_nouns(load_lexicon())
+    for word in ("kystvaktskip", "patruljebåtene", "kampbataljonen", "kommandosoldater",
+                 "soldater", "Wagner-soldater", "blåhjelmene"):
+        assert nouns.search(word), word
+    for word in ("lasteskip", "passasjerfly", "arbeidsstyrke", "skipsfart", "båtsmann"):
+        assert not nouns.search(word), word
