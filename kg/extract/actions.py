@@ -99,8 +99,8 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
     return None
 
 
-_DEMONYM_FORCES = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:\w+-)?(?:styrker|styrkene|"
-                             r"tropper|troppene|soldater|soldatene|militære|fly|flyene|droner|"
+_DEMONYM_FORCES = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(\w+)\s+(?:\w+-)?(?:\w*styrker|\w*styrkene|"
+                             r"\w*tropper|\w*troppene|\w*soldater|\w*soldatene|militære|fly|flyene|droner|"
                              r"dronene|krigsskip|marinefartøy|offiserer|stabsoffiserer|"
                              r"spesialsoldater|\w*brigade|\w*bataljon|enheter|enhetene|"
                              r"stridsvogner|stridsvognene)\b")
@@ -962,7 +962,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     destination, dest_end = _destination(
                         table, text, dest_from, s_end,
                         toward=kind == "Deployment" and verb.startswith("flytt"))
-                    fronted = re.match(r"\s*[Tt]il\s+", text[in_clause:trigger])
+                    # "I Polen står det 300 britiske soldater": where forces are
+                    fronted = re.match(r"\s*(?:[Tt]il|[Ii]|[Pp]å)\s+", text[in_clause:trigger])
                     if destination is None and fronted:
                         # "Til Sodankylä i Finsk Lappland sender Sverige et kompani"
                         at = in_clause + fronted.end()

@@ -2022,3 +2022,32 @@ def test_military_nouns_take_compounds_but_not_civil_ones():
         assert nouns.search(word), word
     for word in ("lasteskip", "passasjerfly", "arbeidsstyrke", "skipsfart", "båtsmann"):
         assert not nouns.search(word), word
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # forces present in a place, the place fronted or after the verb
+    ("I Polen står det allerede rundt 300 britiske soldater.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    ("Rundt 300 britiske soldater står nå i Polen.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    # a figure of speech: no place follows 'står på'
+    ("Russiske tropper står på dørstokken til NATO.", []),
+    # forces on their way home leave
+    ("Etter fire måneder i Irak er 150 danske soldater nå på vei hjem.",
+     [("Withdrawal", "Country:Danmark", "Ongoing")]),
+    ("Statsministeren er på vei hjem fra Brussel.", []),
+    # 'setter inn' forces is sending them
+    ("Sverige setter inn 200 soldater i Latvia.",
+     [("Deployment", "Country:Sverige", "Ongoing")]),
+    # vessels are materiel when they are handed over
+    ("Japan vil levere seks patruljebåter til Vietnam.",
+     [("ArmsTransfer", "Country:Japan", "Announced")]),
+])
+def test_presence_return_and_insertion_of_forces(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+def test_an_unknown_name_ending_like_a_place_is_a_destination():
+    e = _extract("Kina har sendt tre fregatter til Scarborough-grunnen.")
+    assert [(a.kind, a.destination) for a in e.actions] == [
+        ("Deployment", "Place:Scarborough-grunnen")]
