@@ -54,7 +54,8 @@ _FOLLOWING_SENTENCES = 2  # how far personnel and duration may trail the trigger
 # who takes part in an exercise: "der rundt 10.000 norske og allierte soldater deltok"
 _PARTICIPANTS = re.compile(r",?\s+(?:der|hvor|som)\s+(?:[\w.  -]+\s+){0,4}?"
                            r"(?:soldater|styrker|tropper|fly|skip)\s+(?:\w+\s+)?delt(?:ok|ar|a)\b")
-_SHIP = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,5})\s+[A-ZÆØÅ][\wæøå]+")  # "USS Gerald R. Ford"
+# "USS Gerald R. Ford", "HMS «Härnösand»"
+_SHIP = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,5})\s+«?[A-ZÆØÅ][\wæøå]+")
 
 
 # A clause opening with one of these is a fronted adverbial: the subject follows the verb.
@@ -178,7 +179,13 @@ def _triggers(lexicon: Lexicon) -> dict[str, list[tuple[re.Pattern[str], bool]]]
         force = military_nouns(lexicon).pattern
 
         def build(pattern: str) -> re.Pattern[str]:
-            return re.compile(pattern.replace("{FORCE}", force))
+            # inside a pattern the forces may carry a name before a hyphen ("trukket
+            # Nahal-brigaden ut"); a pattern opening with them starts at the noun, so the
+            # name stays before the trigger, where the agent is looked for
+            inner = r"(?:(?<![\w-])[\w]+-)?" + force
+            return re.compile(force + pattern[7:].replace("{FORCE}", inner)
+                              if pattern.startswith("{FORCE}")
+                              else pattern.replace("{FORCE}", inner))
 
         _TRIGGERS[key] = (lexicon, {
             kind: [(build(p), False) for p in word_list(spec, "patterns")]

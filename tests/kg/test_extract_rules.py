@@ -2051,3 +2051,15 @@ def test_an_unknown_name_ending_like_a_place_is_a_destination():
     e = _extract("Kina har sendt tre fregatter til Scarborough-grunnen.")
     assert [(a.kind, a.destination) for a in e.actions] == [
         ("Deployment", "Place:Scarborough-grunnen")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # soldiers land as aircraft do; 'landet' the noun ('the country') is no landing
+    ("De første egyptiske soldatene landet på flyplassen i Somalia tirsdag.",
+     [("Deployment", "Country:Egypt", "Ongoing")]),
+    # ending one's contribution to a force is leaving it
+    ("Samtidig avslutter Norge bidraget til Natos maritime styrke i Middelhavet.",
+     [("Withdrawal", "Country:Norge", "Ongoing")]),
+])
+def test_landing_forces_and_ended_contributions(body, expected):
+    assert _acts(_extract(body)) == expected
