@@ -465,7 +465,8 @@ _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|
 
 
 def _destination(table: MentionTable, text: str, start: int, end: int,
-                 toward: bool = False) -> tuple[str | None, int]:
+                 toward: bool = False,
+                 demonyms: dict[str, str] | None = None) -> tuple[str | None, int]:
     # "over Island": where air policing goes ("bidra med fly til Natos luftovervåking over …");
     # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
@@ -483,6 +484,11 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
             if mention.span.start in (at, region.end() if region else at) and mention.type in (
                     EntityType.COUNTRY, EntityType.PLACE):
                 return mention.key, mention.span.end
+    # "leverte kjøretøy til den somaliske hæren": a state's force or government, named by
+    # its demonym, receives for its state
+    force = _DEMONYM_BODY.search(text, start, end) if demonyms else None
+    if force and demonyms and force.group(1).lower() in demonyms:
+        return demonyms[force.group(1).lower()], force.end()
     there = re.search(r"(?<![\w-])dit(?![\w-])", text[start:end])
     if there:  # "skal lede styrken i Finland og sender tusen soldater dit": the place before
         clause = text.rfind(".", 0, start) + 1
@@ -495,6 +501,8 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     return None, start
 
 
+_DEMONYM_BODY = re.compile(r"\btil\s+(?:den|det)\s+(\w+e)\s+(?:hæren|marinen|kystvakten|"
+                           r"flyvåpenet|luftforsvaret|forsvaret|regjeringen|hærens)\b")
 _ANNOUNCING = r"\bkunngj\w+|\bannonser\w+|\bvarsl(?:er|et|te)\b"  # "har varslet en øvelse"
 _RANK = ("Denied", "Disputed", "Claimed", "Feared", "Announced", "Planned", "Completed",
          "Ongoing")
@@ -968,7 +976,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         else trigger
                     destination, dest_end = _destination(
                         table, text, dest_from, s_end,
-                        toward=kind == "Deployment" and verb.startswith("flytt"))
+                        toward=kind == "Deployment" and verb.startswith("flytt"),
+                        demonyms=demonyms if kind == "ArmsTransfer" else None)
                     # "I Polen står det 300 britiske soldater": where forces are
                     fronted = re.match(r"\s*(?:[Tt]il|[Ii]|[Pp]å)\s+", text[in_clause:trigger])
                     if destination is None and fronted:

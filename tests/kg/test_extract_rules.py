@@ -2063,3 +2063,9 @@ def test_an_unknown_name_ending_like_a_place_is_a_destination():
 ])
 def test_landing_forces_and_ended_contributions(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+def test_a_states_force_named_by_its_demonym_receives_for_its_state():
+    e = _extract("I desember leverte Tyrkia 20 pansrede kjøretøy til den somaliske hæren.")
+    assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
+        ("ArmsTransfer", "Country:Tyrkia", "Country:Somalia")]
