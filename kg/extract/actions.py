@@ -18,8 +18,10 @@ and ``lexicon.json``; places: ``kg/data/lexicons/<lang>/location.json``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from kg.extract.lexicon import Lexicon, alternation, word_list
 from kg.extract.mentions import Found, MentionTable
@@ -148,25 +150,32 @@ def _alt(lexicon: Lexicon, name: str, words: list[str]) -> str:
     return _ALTS[key]
 
 
-_MILITARY: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+_T = TypeVar("_T")
+_BUILT: dict[tuple[int, str], tuple[Lexicon, Any]] = {}
+
+
+def _once(lexicon: Lexicon, name: str, build: Callable[[], _T]) -> _T:
+    """``build()`` for this lexicon, computed once (the lexicon is kept with the value, so a
+    new lexicon at a reused address builds afresh)."""
+    key = (id(lexicon), name)
+    hit = _BUILT.get(key)
+    if hit is None or hit[0] is not lexicon:
+        hit = _BUILT[key] = (lexicon, build())
+    return cast(_T, hit[1])
 
 
 def military_nouns(lexicon: Lexicon) -> re.Pattern[str]:
     """Words naming armed forces, units, vessels or aircraft: the lexicon's unit and personnel
     nouns ("B-52-bombefly" too), and any compound whose head is a military one and whose first
     part is not civil ("kystvaktskip", "patruljebåter", "luftvernkompani", not "lasteskip")."""
-    key = id(lexicon)
-    if key not in _MILITARY or _MILITARY[key][0] is not lexicon:
+    def build() -> re.Pattern[str]:
         words = alternation(lexicon.words("unit_nouns") + lexicon.words("personnel_nouns"))
         heads = "|".join(lexicon.words("military_heads")) or "(?!)"
         civil = alternation(lexicon.words("civil_prefixes")) or "(?!)"
-        _MILITARY[key] = (lexicon, re.compile(
+        return re.compile(
             r"(?<!\w)(?:" + words + r"|(?!(?:" + civil + r"))\w+(?:" + heads + r"))(?![\w-])",
-            re.IGNORECASE))
-    return _MILITARY[key][1]
-
-
-_TRIGGERS: dict[int, tuple[Lexicon, dict[str, list[tuple[re.Pattern[str], bool]]]]] = {}
+            re.IGNORECASE)
+    return _once(lexicon, "military_nouns", build)
 
 
 def _triggers(lexicon: Lexicon) -> dict[str, list[tuple[re.Pattern[str], bool]]]:
@@ -174,24 +183,22 @@ def _triggers(lexicon: Lexicon) -> dict[str, list[tuple[re.Pattern[str], bool]]]
     any word of :func:`military_nouns` (a pattern names the forces once for every unit,
     vessel and compound). The flag marks place patterns: they count only when a country or
     place follows."""
-    key = id(lexicon)
-    if key not in _TRIGGERS or _TRIGGERS[key][0] is not lexicon:
+    def build() -> dict[str, list[tuple[re.Pattern[str], bool]]]:
         force = military_nouns(lexicon).pattern
+        # inside a pattern the forces may carry a name before a hyphen ("trukket
+        # Nahal-brigaden ut"); a pattern opening with them starts at the noun, so the name
+        # stays before the trigger, where the agent is looked for
+        inner = r"(?:(?<![\w-])[\w]+-)?" + force
 
-        def build(pattern: str) -> re.Pattern[str]:
-            # inside a pattern the forces may carry a name before a hyphen ("trukket
-            # Nahal-brigaden ut"); a pattern opening with them starts at the noun, so the
-            # name stays before the trigger, where the agent is looked for
-            inner = r"(?:(?<![\w-])[\w]+-)?" + force
-            return re.compile(force + pattern[7:].replace("{FORCE}", inner)
-                              if pattern.startswith("{FORCE}")
-                              else pattern.replace("{FORCE}", inner))
+        def one(pattern: str) -> re.Pattern[str]:
+            head = force if pattern.startswith("{FORCE}") else ""
+            rest = pattern.removeprefix("{FORCE}")
+            return re.compile(head + rest.replace("{FORCE}", inner))
 
-        _TRIGGERS[key] = (lexicon, {
-            kind: [(build(p), False) for p in word_list(spec, "patterns")]
-            + [(build(p), True) for p in word_list(spec, "place_patterns")]
-            for kind, spec in lexicon.actions["kinds"].items()})
-    return _TRIGGERS[key][1]
+        return {kind: [(one(p), False) for p in word_list(spec, "patterns")]
+                + [(one(p), True) for p in word_list(spec, "place_patterns")]
+                for kind, spec in lexicon.actions["kinds"].items()}
+    return _once(lexicon, "triggers", build)
 
 
 def _number_alt(lexicon: Lexicon) -> str:
