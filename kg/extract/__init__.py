@@ -151,12 +151,13 @@ def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
     for role in roles:
         if role.kind == "position" and role.of and role.of.startswith("Country:"):
             found.setdefault(role.holder, role.of)
-    metonyms: dict[str, str] = {**lexicon.raw.get("metonyms", {}),
-                                **lexicon.raw.get("state_organs", {})}
+    organs: dict[str, str] = lexicon.raw.get("state_organs", {})
+    metonyms: dict[str, str] = {**lexicon.raw.get("metonyms", {}), **organs}
     for key, name in table.names.items():
         entry = table.entries.get(key)
         country = gazetteer.find(metonyms.get(name, ""), EntityType.COUNTRY)
-        if entry is not None and entry.metonym and country is not None:
+        # a state's organ acts for it ("Heimevernet kaller inn 1200 soldater": Norway)
+        if entry is not None and (entry.metonym or name in organs) and country is not None:
             found.setdefault(key, country.key)
     return found
 

@@ -343,7 +343,8 @@ def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: dict[str, str],
-           acting_for: dict[str, str], speaker: str | None = None) -> str | None:
+           acting_for: dict[str, str], speaker: str | None = None,
+           forces: re.Pattern[str] = _FORCE_NOUN) -> str | None:
     """The acting country or organisation: the nearest actor before the trigger in the clause,
     else a demonym (``russiske tropper``) or a group (``russerne``) in the sentence."""
     best: Found | None = None
@@ -399,9 +400,16 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         return demonyms[after.group(1)]
     # "står rundt 30.000 russiske soldater i Belarus": the forces follow the verb
     window = text[trigger : trigger + 90].lower()
-    noun = _FORCE_NOUN.search(window)
+    stop = re.search(r"[,.;:!?–]", window)
+    window = window[: stop.start()] if stop else window  # within the clause
+    # "ankom fire svenske JAS 39 Gripen-fly": a type's name may stand between them
+    noun = forces.search(window)
     if noun:
-        for word in reversed(re.findall(r"[a-zæøå]+", window[: noun.start()])[-2:]):
+        # (not "delta i en øvelse med sørkoreanske og japanske fartøyer": who joins it)
+        before = window[: noun.start()]
+        words = [] if re.search(r"(?<![\w-])(?:med|mot|av|fra|til|i|på|for|under|etter)\s",
+                                before) else re.findall(r"[a-zæøå]+", before)[-4:]
+        for word in reversed(words):
             if word in demonyms:
                 return demonyms[word]
     # "økt russisk aktivitet": the demonym qualifies the trigger's noun.
@@ -468,6 +476,8 @@ _UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|ba
                                   r"regionen|området|operasjonsområdet|øvelsen)\b|"
                                   # "sendt fregatten ... for å holde oversikt over": a mission
                                   r"\bfor\s+å\s+(?:overvåke|holde\s+oversikt|patruljere|følge\s+med)\b")
+_PART_OF = (r"(?:(?:den|de)\s+)?(?:[a-zæøå]+e\s+)?(?:delen|deler|delene)\s+av\s+|"
+            r"(?:nord|sør|øst|vest)?kysten\s+(?:av|til)\s+")
 _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
 
 
@@ -481,8 +491,10 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over"
                    + (r"|mot" if toward else ""))
     # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
-    for match in re.finditer(rf"\b(?:{preposition})\s+(?:(?:det|den|de)\s+[a-zæøå]+e\s+|"
-                             r"[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?", text[start:end]):
+    # "til den østlige delen av Middelhavet", "utenfor vestkysten av Afrika": a part of it
+    for match in re.finditer(rf"\b(?:{preposition})\s+(?:{_PART_OF})?(?:(?:det|den|de)\s+"
+                             r"[a-zæøå]+e\s+|[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?",
+                             text[start:end]):
         at = start + match.end()
         if re.search(r"\bgrens\w*\s+$", text[start : start + match.start()]):
             continue  # "nærmere grensen til Litauen": near a country, not into it
@@ -639,7 +651,9 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return "Announced"  # planned by the actor itself: announced, not yet done (GOLD.md)
     if kind in ("Deployment", "ArmsTransfer", "ReadinessIncrease", "Exercise") and re.search(
             r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
-            r"\bdonerer\b|\bleverer\b|" + _ANNOUNCING, low):
+            # "fire Eurofighter-fly sendes til Polen": the present passive is what is to come
+            r"\bdonerer\b|\bleverer\b|\b(?:send|utplasser|stasjoner|overfør|lever)es\b|"
+            + _ANNOUNCING, low):
         # "har varslet en marineøvelse fra lørdag": announced, still to come
         return "Announced" if kind != "Exercise" or re.search(
             r"\bskal\b|\bvil\b|" + _ANNOUNCING, low) else "Ongoing"
@@ -649,13 +663,14 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         if re.search(r"\bskal\b|\bvil\b", lead_low):
             return "Announced"  # "USA skal halvere antallet soldater i Syria": to come
         gone = _alt(lexicon, "withdrawal_past", lexicon.actions.get("withdrawal_past", []))
-        if (gone and re.search(rf"(?<![\w-])(?:{gone})(?![\w-])", low)) or re.search(
-                r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$", lead_low):
-            return "Completed"  # "I februar trakk Frankrike ut 400 soldater": done
+        if intent is None and ((gone and re.search(rf"(?<![\w-])(?:{gone})(?![\w-])", low))
+                               or re.search(r"\b(?:har|hadde)\s+(?:\w+\s+){0,2}$", lead_low)):
+            # "I februar trakk Frankrike ut 400 soldater": done ("har begynt å": under way)
+            return "Completed"
     if attack and re.search(r"\b(?:har|hadde)\b", lead_low) and re.search(
             r"(?<![\w-])siden\s+(?!det\b|de\b)\w", low):
         return "Ongoing"  # "Israel har bombet mål i Gaza siden 7. oktober": still going on
-    if attack and _carried_out(word, lead_low, low, lexicon):
+    if attack and intent is None and _carried_out(word, lead_low, low, lexicon):
         return "Completed"  # "Russland angrep kraftverk natt til tirsdag": a strike done
     return "Ongoing"
 
@@ -844,9 +859,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 speaker_key = statement.speaker if statement else None
                 feared = statement is not None and speech_lemmas.get(
                     statement.verb or "", statement.verb) in fear_lemmas
+                # forces after the verb are its subject; after a strike, its target
+                after_verb = _FORCE_NOUN if kind in ("Attack", "Invasion") else military
                 agent = _state_of(inverted or _agent(table, text, agent_from, trigger, demonyms,
-                                                     bodies, speaker_key) or (
-                    _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key)
+                                                     bodies, speaker_key, after_verb) or (
+                    _agent(table, text, sentence_from, trigger, demonyms, bodies, speaker_key,
+                           after_verb)
                     if agent_from > sentence_from and not feared
                     and kind not in ("Attack", "MilitaryBuildup") else None), bodies)
                 if agent is None and kind == "Exercise":
@@ -956,6 +974,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
                         lexicon, "anaphoric_cues", lowered):
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
+                if agent is None and re.match(r"Landet\s+[a-zæøå]", text[s_start:trigger]):
+                    # "Polen har sendt 2000 soldater … Landet har også flyttet luftvern":
+                    # the country that acted just before
+                    agent = _recent_agent(found, index, sentences)
                 if agent is None:
                     # "Hangarskipet USS George Washington forlot basen": a ship's prefix names
                     # the subject's navy (not a ship attacked after the trigger)

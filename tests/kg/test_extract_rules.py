@@ -2069,3 +2069,44 @@ def test_a_states_force_named_by_its_demonym_receives_for_its_state():
     e = _extract("I desember leverte Tyrkia 20 pansrede kjøretøy til den somaliske hæren.")
     assert [(a.kind, a.agent, a.destination) for a in e.actions] == [
         ("ArmsTransfer", "Country:Tyrkia", "Country:Somalia")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a part of a place is where the forces go
+    ("Også Spania har sendt et marinefartøy til den østlige delen av Middelhavet.",
+     [("Deployment", "Country:Spania", "Place:Middelhavet")]),
+    ("Storbritannia sender et patruljeskip til kysten av Guyana.",
+     [("Deployment", "Country:Storbritannia", "Country:Guyana")]),
+    # aircraft landing after a fronted time word; a type's name between demonym and noun
+    ("Mandag landet fire svenske JAS 39 Gripen-fly i Romania.",
+     [("Deployment", "Country:Sverige", "Country:Romania")]),
+    ("I landet er det 300 soldater på basene.", []),
+    # 'Landet' opening a sentence is the country that acted just before
+    ("Polen har sendt 2000 soldater til Litauen. Landet har også flyttet luftvern til Latvia.",
+     [("Deployment", "Country:Polen", "Country:Litauen"),
+      ("Deployment", "Country:Polen", "Country:Latvia")]),
+    # the other side's vessels an exercise is held with do not hold it
+    ("Der skal skipet delta i en sjøøvelse med sørkoreanske og japanske fartøyer.", []),
+])
+def test_parts_of_places_landings_and_the_country_referred_back_to(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # begun, not over
+    ("Italia har begynt å trekke ut sine soldater fra Niger.",
+     [("Withdrawal", "Country:Italia", "Ongoing")]),
+    ("Italia har trukket ut sine soldater fra Niger.",
+     [("Withdrawal", "Country:Italia", "Completed")]),
+    # the present passive tells what is to come
+    ("Ytterligere fire tyske Eurofighter-fly sendes til Polen.",
+     [("Deployment", "Country:Tyskland", "Announced")]),
+    # a state's own force acts for it
+    ("Heimevernet kaller neste uke inn 1200 soldater til en øvelse i Troms.",
+     [("Exercise", "Country:Norge", "Announced")]),
+    # a force joined: the mission is known by name
+    ("Ungarn har rundt 200 soldater i EUFOR.",
+     [("Deployment", "Country:Ungarn", "Ongoing")]),
+])
+def test_begun_withdrawals_passive_plans_and_state_forces(body, expected):
+    assert _acts(_extract(body)) == expected
