@@ -119,7 +119,10 @@ def load_gazetteer(language: str = "nb", directory: str | None = None) -> Gazett
             by_qid[entry.qid] = entry
         return entry
 
-    for row in _rows(base / "countries-nb-wikidata.csv"):
+    # a territory the upstream country table lacks (Kosovo) is the project's own addition
+    countries = base / "countries-nb-extra.csv"
+    for row in [*_rows(base / "countries-nb-wikidata.csv"),
+                *(_rows(countries) if countries.exists() else [])]:
         label = row["label_nb_cldr"].strip()
         if not label:
             continue

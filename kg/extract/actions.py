@@ -353,8 +353,11 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     for mention in table.covering(start, trigger):
         if mention.how == "party":
             continue  # "Bjørn Arild Gram (Sp)": the party names the person, it does not act
-        if re.search(r"\b(?:i|til|mot|ved|på|innen|nær|langs)\s+(?:(?:Nord|Sør|Øst|Vest)-)?$",
-                     text[max(start, mention.span.start - 12) : mention.span.start]) or (
+        # ("i nabolandet Niger": a definite noun may name the kind of place)
+        if re.search(r"\b(?:[Ii]|[Tt]il|[Mm]ot|[Vv]ed|[Pp]å|[Ii]nnen|[Nn]ær|[Ll]angs)\s+"
+                     r"(?:[a-zæøå]+(?:et|en|a)\s+)?"
+                     r"(?:(?:Nord|Sør|Øst|Vest)-)?$",
+                     text[max(start, mention.span.start - 25) : mention.span.start]) or (
                 place_end >= 0 and _JOINED.fullmatch(text[place_end:mention.span.start])):
             place_end = mention.span.end
             continue  # "en øvelse i Belarus (og Polen)": a place, not who acts
@@ -391,6 +394,10 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
         if re.search(r"\b(?:i|til|mot|ved|på|nær|langs|over)\s+(?:den|det|de)?\s*$",
                      low[:hit.start()]):
             continue  # "nær den ukrainske grensen": a place, not who acts
+        if re.match(r"-led(?:et|ede)\b|\s+(?:\w+\s+){1,2}(?:ble|er|har\s+blitt)\s+"
+                    r"(?:drept|skadet|såret)\b", low[hit.end():]):
+            continue  # "en kosovarsk politimann ble drept i et angrep": the victim's;
+            # "en fransk-ledet NATO-stridsgruppe": NATO's, not France's
         return demonyms[hit.group(0)]
     # "oppbyggingen av russiske styrker": the demonym follows the trigger noun.
     # "antallet amerikanske soldater ble økt": the same for the number of forces
@@ -406,7 +413,7 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
     noun = forces.search(window)
     if noun:
         # (not "delta i en øvelse med sørkoreanske og japanske fartøyer": who joins it)
-        before = window[: noun.start()]
+        before = re.sub(r"\w+-led(?:et|ede)\b", " ", window[: noun.start()])  # not the leader
         words = [] if re.search(r"(?<![\w-])(?:med|mot|av|fra|til|i|på|for|under|etter)\s",
                                 before) else re.findall(r"[a-zæøå]+", before)[-4:]
         for word in reversed(words):
@@ -477,7 +484,8 @@ _UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|ba
                                   # "sendt fregatten ... for å holde oversikt over": a mission
                                   r"\bfor\s+å\s+(?:overvåke|holde\s+oversikt|patruljere|følge\s+med)\b")
 _PART_OF = (r"(?:(?:den|de)\s+)?(?:[a-zæøå]+e\s+)?(?:delen|deler|delene)\s+av\s+|"
-            r"(?:nord|sør|øst|vest)?kysten\s+(?:av|til)\s+")
+            r"(?:nord|sør|øst|vest)?kysten\s+(?:av|til)\s+|"
+            r"(?:området|områdene)\s+(?:rundt|ved|nær|omkring)\s+")
 _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
 
 
@@ -488,8 +496,9 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # "til det østlige Middelhavet": a determiner and an adjective may stand before the name
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
     # "i og rundt hovedstaden Niamey": in a place and around it
-    preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over"
-                   + (r"|mot" if toward else ""))
+    # "seilte gjennom Taiwanstredet", "skal ankomme Kosovo": a passage, an arrival
+    preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over|gjennom|"
+                   r"ankomme|ankommer|ankom" + (r"|mot" if toward else ""))
     # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
     # "til den østlige delen av Middelhavet", "utenfor vestkysten av Afrika": a part of it
     for match in re.finditer(rf"\b(?:{preposition})\s+(?:{_PART_OF})?(?:(?:det|den|de)\s+"
@@ -639,7 +648,11 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         # "Fra før har Norge gitt Ukraina …": the subject after the auxiliary
         # "Tyskland har allerede sendt 5000 soldater": done; the forces are in place
         return "Ongoing" if kind == "Deployment" else "Completed"
-    if kind == "MilitaryBuildup" and re.search(r"\b(?:skal|vil)\s+(?:\w+\s+){0,2}$", lead_low):
+    if kind == "MilitaryBuildup" and (re.search(r"\b(?:skal|vil)\s+(?:\w+\s+){0,2}$", lead_low)
+                                      or re.search(r"\b(?:skal|vil)\s+(?:\w+\s+)?(?:opprettes|"
+                                                   r"etableres|settes\s+opp|økes|utvides|styrkes|"
+                                                   r"bygges)\b", low[len(lead_low):])):
+        # "et nytt armékorps skal opprettes i Karelen": to come
         # a build-up still to come: "Sverige skal etablere en ny brigade", says its minister;
         # said of another country it is that speaker's claim, not under way
         return "Announced" if statement is None or statement.speaker in same_side else "Claimed"
@@ -849,9 +862,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     agent_from = statement.text.start
                 verb = match.group(0).split()[0]  # "flyttet Russland flere enheter"
                 in_clause = max(clause_start, s_start)
+                # ", og natt til tirsdag seilte et amerikansk krigsskip": after a conjunction
+                conjunction = re.match(r"\s*(?:og|men|mens)\s", text[in_clause:trigger])
                 inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
                                              demonyms) if (
-                    _FRONTED.match(text, in_clause)
+                    _FRONTED.match(text, in_clause + (conjunction.end() if conjunction else 0))
                     and (re.search(r"(?:er|te|de|et|tes)$", verb) or verb in strike_past
                          or verb in finite)
                     and not re.search(r"(?<![\w-])å\s+(?:\S+\s+)?$", text[s_start:trigger])
@@ -867,6 +882,17 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                            after_verb)
                     if agent_from > sentence_from and not feared
                     and kind not in ("Attack", "MilitaryBuildup") else None), bodies)
+                held_in = kind == "Exercise" and re.search(
+                    r"\s(?:[a-zæøå]+er|[a-zæøå]+et)\s+(\S+(?:\s+\S+)?)\s+i\s+(?:(?:en|ny|nye|sin|"
+                    r"den|det|stor)\s+)*(?:[\w-]+\s+)?$", text[agent_from:trigger])
+                if held_in and agent is not None:
+                    # "Kina omringer Taiwan i ny storøvelse": the subject holds it, not the
+                    # object of its verb
+                    exercise_holder = next((m for m in table.covering(agent_from, trigger)
+                                            if m.type in _AGENTS and m.span.start < agent_from
+                                            + held_in.start()), None)
+                    if exercise_holder is not None:
+                        agent = _state_of(exercise_holder.key, bodies)
                 if agent is None and kind == "Exercise":
                     agent = _state_of(_compound_agent(table, text, clause_start, trigger,
                                                       s_start + match.end(), demonyms), bodies)
@@ -943,6 +969,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     event = re.search(r"\b(?:etter|siden|før|under)\s+$", lowered[:match.start()])
                     if recent is None and event:
                         continue  # "etter angrepet" with no attack told before: an event
+                    if recent is None and re.search(
+                            r"\b(?:fordøm\w*|kritiser\w*|beklag\w*|reager\w*\s+på|tar\s+avstand"
+                            r"\s+fra)\s+(?:\w+\s+){0,2}$", lowered[:match.start()]):
+                        continue  # "FN fordømmer angrepet": who condemns it did not do it
                     agent = recent or (agent if kind == "Attack" else None)
                 spoken_agent = False
                 passive = re.search(r"\b(?:ble|blir|er blitt|har blitt|hadde blitt)\b",
@@ -974,6 +1004,15 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 if agent is None and kind not in ("Deployment", "ArmsTransfer") and _cue(
                         lexicon, "anaphoric_cues", lowered):
                     agent = _recent_agent(found, index, sentences)  # "begrunner dette i …"
+                home = re.match(r"\s*I\s+(\S+)\s+\w+\s+(?:forsvaret|hæren|marinen|flyvåpenet|"
+                                r"luftforsvaret|regjeringen|myndighetene|militæret)\s",
+                                text[in_clause:trigger])
+                if agent is None and home:
+                    # "I Litauen satte forsvaret flere enheter i høyere beredskap": that
+                    # country's own forces
+                    at = in_clause + home.start(1)
+                    agent = next((m.key for m in table.covering(at, at + len(home.group(1)))
+                                  if m.span.start == at and m.type is EntityType.COUNTRY), None)
                 if agent is None and re.match(r"Landet\s+[a-zæøå]", text[s_start:trigger]):
                     # "Polen har sendt 2000 soldater … Landet har også flyttet luftvern":
                     # the country that acted just before
@@ -989,8 +1028,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 # weapons stationed are deployed too ("skal stasjonere Patriot-luftvern på Gotland")
                 stationed = kind == "Deployment" and bool(re.match(
                     r"(?:stasjoner|utplasser|deployer|plasser|flytt)", verb))
+                # "Rundt 250 italienske soldater … er allerede på plass i": the subject
+                present = re.match(r"(?:er|var|har vært|ble|blir)\b", match.group(0))
                 if spec.get("requires_military") and not military.search(
-                        text[in_clause if passive else trigger:s_end]) and not (
+                        text[in_clause if passive or present else trigger:s_end]) and not (
                         stationed and materiel.search(text[trigger:s_end])):
                     continue
                 if spec.get("requires_materiel") and not materiel.search(text[trigger:s_end]):
@@ -1008,10 +1049,19 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         toward=kind == "Deployment" and verb.startswith("flytt"),
                         demonyms=demonyms if kind == "ArmsTransfer" else None)
                     # "I Polen står det 300 britiske soldater": where forces are
-                    fronted = re.match(r"\s*(?:[Tt]il|[Ii]|[Pp]å)\s+", text[in_clause:trigger])
+                    # ("I nabolandet Niger har russiske instruktører vært på plass")
+                    # (the sentence's opening place, before a relative clause: "I nabolandet
+                    # Niger, som styres av en militærjunta, har russiske instruktører …")
+                    opening = in_clause
+                    fronted = None
+                    for opening in dict.fromkeys((in_clause, s_start)):
+                        fronted = re.match(r"\s*(?:[Tt]il|[Ii]|[Pp]å)\s+(?:[a-zæøå]+(?:et|en|a)"
+                                           r"\s+)?", text[opening:trigger])
+                        if fronted:
+                            break
                     if destination is None and fronted:
                         # "Til Sodankylä i Finsk Lappland sender Sverige et kompani"
-                        at = in_clause + fronted.end()
+                        at = opening + fronted.end()
                         first = [m for m in table.covering(at, trigger) if m.span.start == at
                                  and m.type in (EntityType.COUNTRY, EntityType.PLACE)]
                         if first:
@@ -1288,7 +1338,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
         key = ("Attack" if action.kind == "Invasion" else action.kind, action.agent, place,
                action.date)
         similar = [k for k, old in merged.items() if k[:2] == key[:2]
-                   and (place is None or k[2] == place or k == key)
+                   # "Storbritannia sender et marinefartøy" in the lead, "til Guyana" later
+                   and (place is None or k[2] == place or k == key
+                        or (k[2] is None and key[0] in ("Deployment", "ArmsTransfer")))
                    and _same_time(old, action) and _same_place(old, action)
                    # a strike feared is not the one carried out ("ble angrepet med
                    # russiske raketter" / "et russisk angrep på skip ville vært …")
@@ -1301,6 +1353,16 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
             key = key if key in similar else similar[0]
         elif key in merged:  # the same key, but told apart by its place or its stage
             key = (*key[:3], f"{key[3]}#{len(merged)}")
+        if key in merged and key[2] is None and place is not None:
+            # the action told without a place gets the place told later
+            placed = (key[0], key[1], place, key[3])
+            if placed not in merged:
+                merged = {placed if k == key else k: v for k, v in merged.items()}
+                periods[placed] = periods.pop(key, None)
+                if key in presumed_keys:
+                    presumed_keys.discard(key)
+                    presumed_keys.add(placed)
+                key = placed
         if key in merged:
             old = merged[key]
             # the least factual wins: reported as happening and denied by its agent is Denied;
@@ -1315,6 +1377,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
             merged[key] = replace(
                 old, kind="Invasion" if "Invasion" in (old.kind, action.kind) else old.kind,
                 statements=tuple(sorted(set(old.statements) | set(action.statements))),
+                destination=old.destination or action.destination,
                 personnel_min=old.personnel_min or action.personnel_min,
                 personnel_max=old.personnel_max or action.personnel_max,
                 duration=old.duration or action.duration, end=old.end or action.end,

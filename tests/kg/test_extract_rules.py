@@ -2110,3 +2110,66 @@ def test_parts_of_places_landings_and_the_country_referred_back_to(body, expecte
 ])
 def test_begun_withdrawals_passive_plans_and_state_forces(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # fire opened, the subject after the verb
+    ("Ifølge Baku åpnet armenske soldater natt til søndag ild mot stillinger ved grensen.",
+     [("Attack", "Country:Armenia", "Claimed")]),
+    # forces withdrawn in the passive, or about to leave
+    ("De russiske fredsbevarende styrkene i Nagorno-Karabakh ble trukket ut i fjor.",
+     [("Withdrawal", "Country:Russland", "Completed")]),
+    ("De siste russiske grensevaktene er i ferd med å forlate grenseovergangen.",
+     [("Withdrawal", "Country:Russland", "Ongoing")]),
+    # forces moved, with their materiel, closer to a border
+    ("Aserbajdsjan har flyttet flere hundre soldater, stridsvogner og artilleri nærmere "
+     "grensen ved Jermuk.", [("MilitaryBuildup", "Country:Aserbajdsjan", "Ongoing")]),
+    # a readiness raised, in the passive
+    ("Beredskapen er også skjerpet ved Evenes flystasjon, opplyser Forsvarets operative "
+     "hovedkvarter.", [("ReadinessIncrease", "Country:Norge", "Ongoing")]),
+    # a new corps to be set up is announced, not under way
+    ("Et nytt armékorps skal opprettes i Karelen, opplyser Russland.",
+     [("MilitaryBuildup", "Country:Russland", "Announced")]),
+    # simulated strikes are an exercise
+    ("Kinesiske marinefartøy gjennomførte simulerte presisjonsangrep mot havnen i Kaohsiung.",
+     [("Exercise", "Country:Kina", "Completed")]),
+    # encircling a country in an exercise is no attack; the subject holds the exercise
+    ("Kina omringer Taiwan i ny storøvelse.", [("Exercise", "Country:Kina", "Ongoing")]),
+    # condemning an attack does not carry it out; a victim's nationality does not either
+    ("FN fordømmer angrepet.", []),
+    ("En kosovarsk politimann ble drept i et angrep.", []),
+])
+def test_fire_passive_withdrawals_moves_to_a_border_and_exercises(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Fire norske F-35-kampfly og rundt 130 soldater drar neste uke til Island.",
+     [("Deployment", "Country:Norge", "Country:Island")]),
+    ("En tyrkisk bataljon på rundt 500 soldater skal ankomme Kosovo i løpet av uken.",
+     [("Deployment", "Country:Tyrkia", "Country:Kosovo")]),
+    ("Taiwan har hevet beredskapen, og natt til tirsdag seilte et amerikansk krigsskip "
+     "gjennom Taiwanstredet.",
+     [("Deployment", "Country:USA", "Place:Taiwanstredet"),
+      ("ReadinessIncrease", "Country:Taiwan", None)]),
+    ("Norge bidrar i dag med tre stabsoffiserer i Kosovo.",
+     [("Deployment", "Country:Norge", "Country:Kosovo")]),
+    ("Allerede i dag deltar 45 norske instruktører i EUs treningsmisjon i Polen.",
+     [("Deployment", "Country:Norge", "Country:Polen")]),
+    ("Rundt 100 israelske fly deltok i angrep mot luftvernbatterier i Iran.",
+     [("Attack", "Country:Israel", None)]),
+    ("Rundt 70 norske instruktører skal trene ukrainske soldater i Storbritannia.",
+     [("Deployment", "Country:Norge", "Country:Storbritannia")]),
+    ("Russland hevder at norske militære instruktører allerede er i Ukraina.",
+     [("Deployment", "Country:Norge", "Country:Ukraina")]),
+    ("I nabolandet Niger har russiske instruktører vært på plass siden april i fjor.",
+     [("Deployment", "Country:Russland", "Country:Niger")]),
+    ("Nordkoreanske artillerister er observert i Russland, hevder Ukraina.",
+     [("Deployment", "Country:Nord-Korea", "Country:Russland")]),
+    # a deployment first told without its destination takes the one told later
+    ("Storbritannia sender et marinefartøy. Storbritannia sender patruljefartøyet HMS Medway "
+     "til Guyana, opplyser det britiske forsvarsdepartementet.",
+     [("Deployment", "Country:Storbritannia", "Country:Guyana")]),
+])
+def test_forces_travelling_arriving_contributing_training_and_present(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
