@@ -430,7 +430,7 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
 # After a trigger: whose side of a border the activity is on ("på russisk side av grensen").
 _SIDE = re.compile(r"[\w-]+(?:\s+[\w-]+){0,3}?\s+på\s+(\w+)\s+side\b")
 _UNKNOWN_PLACE = re.compile(  # "til Østersjøen", "soldater i Transnistria", "på Yonaguni"
-    r"\b(?:til|inn i|i|på)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
+    r"\b(?:til|inn i|i|på|gjennom|langs)\s+([A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ]?[\wæøå]+)?"
     r"(?:\s+[A-ZÆØÅ][\wæøå]+){0,2})")
 _PLACE_LABELS = ("LOC", "GPE_LOC", "GPE_ORG")
 
@@ -485,7 +485,10 @@ _UNNAMED_DESTINATION = re.compile(r"\btil\s+(?:[\w-]+\s+){0,2}?(?:baser|basen|ba
                                   r"\bfor\s+å\s+(?:overvåke|holde\s+oversikt|patruljere|følge\s+med)\b")
 _PART_OF = (r"(?:(?:den|de)\s+)?(?:[a-zæøå]+e\s+)?(?:delen|deler|delene)\s+av\s+|"
             r"(?:nord|sør|øst|vest)?kysten\s+(?:av|til)\s+|"
-            r"(?:området|områdene)\s+(?:rundt|ved|nær|omkring)\s+")
+            r"(?:området|områdene)\s+(?:rundt|ved|nær|omkring)\s+|"
+            # "patruljerer farvannet øst for Gotland"
+            r"(?:farvannet|farvannene|havområdene|havet)\s+(?:(?:nord|sør|øst|vest)\s+for|"
+            r"utenfor|rundt|ved)\s+")
 _REGION_PREFIX = re.compile(r"(?:Nord|Sør|Øst|Vest|Nordøst|Nordvest|Sørøst|Sørvest)-(?=[A-ZÆØÅ])")
 
 
@@ -497,12 +500,13 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
     # "i og rundt hovedstaden Niamey": in a place and around it
     # "seilte gjennom Taiwanstredet", "skal ankomme Kosovo": a passage, an arrival
-    preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over|gjennom|"
+    preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over|gjennom|langs|"
                    r"ankomme|ankommer|ankom" + (r"|mot" if toward else ""))
     # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
     # "til den østlige delen av Middelhavet", "utenfor vestkysten av Afrika": a part of it
-    for match in re.finditer(rf"\b(?:{preposition})\s+(?:{_PART_OF})?(?:(?:det|den|de)\s+"
-                             r"[a-zæøå]+e\s+|[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?",
+    for match in re.finditer(rf"\b(?:(?:{preposition})\s+(?:{_PART_OF})?|{_PART_OF})"
+                             r"(?:(?:det|den|de)\s+[a-zæøå]+e\s+|"
+                             r"[a-zæøå]+(?:en|et|a|ne)\s+(?=[A-ZÆØÅ]))?",
                              text[start:end]):
         at = start + match.end()
         if re.search(r"\bgrens\w*\s+$", text[start : start + match.start()]):
@@ -902,12 +906,11 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     agent = next((demonyms[w] for w in re.findall(
                         r"[a-zæøå]+", taking_part.group(0)) if w in demonyms),
                         None) if taking_part else None
-                forces_from = re.match(r"[\w-]*(?:soldater|soldatene|tropper|troppene|styrker|"
-                                       r"styrkene|fly|flyene|skip|fartøyer)\s+fra\s+",
-                                       text[trigger:s_end], re.IGNORECASE)
+                unit = military.match(text, trigger, s_end)  # "korvetter fra Østersjøflåten"
+                forces_from = re.match(r"\s+fra\s+", text[unit.end():s_end]) if unit else None
                 if agent is None and forces_from:
                     # "800 soldater fra Royal Marines skal til Porsanger": whose forces they are
-                    at = trigger + forces_from.end()
+                    at = unit.end() + forces_from.end() if unit else s_end
                     of = [m for m in table.covering(at, s_end)
                           if m.span.start == at and m.type in _AGENTS]
                     agent = _state_of(of[0].key, bodies) if of else None
@@ -1114,6 +1117,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         # the article's arms went to before
                         destination = _recent_receiver(found)
                         dest_end = s_end
+                    toward_border = re.search(
+                        r"\b(?:nærmere|opp mot|tett (?:inn )?på)\s+(?:\w+\s+)?grens|"
+                        r"\btil\s+(?:\w+\s+)?(?:baser|basene|områdene|området)\s+(?:nær|ved|langs)\s+"
+                        r"(?:\w+\s+)?grens", text[trigger:s_end])
+                    if kind == "Deployment" and toward_border:
+                        continue  # "flyttet styrker nærmere grensen langs Drina": a build-up
                     if unnamed is not None:
                         dest_end = unnamed[0]
                     elif destination is None:
@@ -1470,6 +1479,9 @@ def _same_stage(old: MilitaryAction, new: MilitaryAction) -> bool:
     russisk angrep på skip ville vært …``); a feared one that its agent denies is one. A
     build-up warned of and then claimed is one ("Advarer mot opptrapping")."""
     done: tuple[str, ...] = ("Completed", "Ongoing")
+    if old.kind == "MilitaryBuildup" and {old.status, new.status} in (
+            {"Announced", "Ongoing"}, {"Announced", "Completed"}):
+        return False  # "har flyttet tusenvis av soldater" / "et nytt armékorps skal opprettes"
     if old.kind in ("Attack", "Invasion"):
         # a strike threatened or feared is not one carried out, nor one claimed
         done = (*done, "Claimed", "Disputed")

@@ -2173,3 +2173,30 @@ def test_fire_passive_withdrawals_moves_to_a_border_and_exercises(body, expected
 ])
 def test_forces_travelling_arriving_contributing_training_and_present(body, expected):
     assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # vessels sailing, escorting or patrolling somewhere are deployed there
+    ("Tre kinesiske marinefartøyer har seilt vestover langs sørkysten av Australia.",
+     [("Deployment", "Country:Kina", "Country:Australia")]),
+    ("Siden i sommer har korvetter fra Østersjøflåten flere ganger fulgt tankere gjennom "
+     "Finskebukta.", [("Deployment", "Country:Russland", "Place:Finskebukta")]),
+    ("Fregatten opererer sammen med andre skip.", []),
+    # forces joined by a force's size, contributions with a comma between
+    ("UNIFIL har i dag rundt 10.000 soldater fra nærmere 50 land i Libanon.",
+     [("Deployment", "Organisation:UNIFIL", "Country:Libanon")]),
+    # forces moved towards a border are a build-up, not a deployment
+    ("Serbia har flyttet styrker nærmere grensen langs Drina.",
+     [("MilitaryBuildup", "Country:Serbia", None)]),
+    ("Nord-Korea har sendt flere tusen soldater til områdene nord for den demilitariserte "
+     "sonen.", [("MilitaryBuildup", "Country:Nord-Korea", None)]),
+])
+def test_vessels_at_sea_force_sizes_and_moves_towards_a_border(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+def test_a_build_up_to_come_is_not_the_one_under_way():
+    e = _extract("Russland har flyttet flere tusen soldater nærmere grensen mot Finland. "
+                 "Et nytt armékorps skal opprettes i Karelen, opplyser Russland.")
+    assert sorted(_acts(e)) == [("MilitaryBuildup", "Country:Russland", "Announced"),
+                                ("MilitaryBuildup", "Country:Russland", "Ongoing")]
