@@ -1309,9 +1309,19 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 period = _PAST_PERIOD.search(clause) if status in ("Completed", "Ongoing") else None
                 fresh = bool(re.search(r"(?<![\w-])(?:ny|nye|nytt)\s+(?:[\w-]+\s+)?$",
                                        lowered[:match.start()]))
-                found.append(_Found(action, index, unnamed[1] if unnamed else None,
-                                    presumed_claim or heading,
-                                    period.group(0).lower() if period else None, fresh))
+                each: tuple[MilitaryAction, ...] = (action,)
+                if named in ("Deployment", "Withdrawal", "ArmsTransfer") and action.co_agents \
+                        and re.search(r"(?<![\w-])(?:henholdsvis|sine|hver\s+sine?|hvert\s+sitt)"
+                                      r"(?![\w-])", clause.lower()):
+                    # "Frankrike, USA og Tyskland trakk ut sine soldater", "Tyskland og
+                    # Frankrike sender henholdsvis fire og tre kampfly": each its own
+                    each = (replace(action, co_agents=(), personnel_min=None, personnel_max=None),
+                            *(replace(action, agent=other, co_agents=(), personnel_min=None,
+                                      personnel_max=None) for other in action.co_agents))
+                for one in each:
+                    found.append(_Found(one, index, unnamed[1] if unnamed else None,
+                                        presumed_claim or heading,
+                                        period.group(0).lower() if period else None, fresh))
                 if refers_back:
                     continue  # "Angrepet kommer etter at ukrainske missiler traff …": read on
                 break

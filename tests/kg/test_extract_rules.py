@@ -903,7 +903,7 @@ def test_a_foreign_border_guard_is_a_state_body_that_speaks():
 
 
 @pytest.mark.parametrize(("body", "agent", "co_agents"), [
-    ("Norge og Danmark skal sende hver sin fregatt til Østersjøen.", "Country:Norge",
+    ("Norge og Danmark skal sende to fregatter til Østersjøen.", "Country:Norge",
      ("Country:Danmark",)),
     ("Norge, Sverige og Finland sender 300 soldater til Latvia.", "Country:Norge",
      ("Country:Sverige", "Country:Finland")),
@@ -2200,3 +2200,22 @@ def test_a_build_up_to_come_is_not_the_one_under_way():
                  "Et nytt armékorps skal opprettes i Karelen, opplyser Russland.")
     assert sorted(_acts(e)) == [("MilitaryBuildup", "Country:Russland", "Announced"),
                                 ("MilitaryBuildup", "Country:Russland", "Ongoing")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # states that each send or pull out their own forces act each on their own
+    ("Tyskland og Frankrike sender henholdsvis fire og tre kampfly til Polen.",
+     [("Deployment", "Country:Tyskland", "Announced"),
+      ("Deployment", "Country:Frankrike", "Announced")]),
+    ("Det skjedde etter at Frankrike, USA og Tyskland trakk ut sine soldater i 2023.",
+     [("Withdrawal", "Country:Frankrike", "Completed"), ("Withdrawal", "Country:USA", "Completed"),
+      ("Withdrawal", "Country:Tyskland", "Completed")]),
+    ("Norge og Danmark skal sende hver sin fregatt til Østersjøen.",
+     [("Deployment", "Country:Norge", "Announced"),
+      ("Deployment", "Country:Danmark", "Announced")]),
+    # a joint contribution stays one action with co-agents
+    ("Norge og Sverige sender 200 soldater til Latvia.",
+     [("Deployment", "Country:Norge", "Announced")]),
+])
+def test_each_state_its_own_forces(body, expected):
+    assert _acts(_extract(body)) == expected
