@@ -60,12 +60,16 @@ def main() -> None:
 @click.option("--ner/--no-ner", default=None,
               help="Statistical recogniser for names no gazetteer knows (default on) "
                    "[env KG_NER].")
+@click.option("--learned-triggers/--no-learned-triggers", default=None,
+              help="Learned trigger detector for phrasings no pattern knows (default on) "
+                   "[env KG_LEARNED_TRIGGERS].")
 @click.option("--force", is_flag=True, help="Rebuild articles whose content is already stored.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Print 'stored <id>' as each article's transaction commits.")
 def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
           reasoning: bool | None, reasoner: str | None, workers: int | None,
-          ner: bool | None, force: bool, verbose: bool) -> None:
+          ner: bool | None, learned_triggers: bool | None, force: bool,
+          verbose: bool) -> None:
     """Read articles (files, folders, or - for standard input), extract, link, reason and
     store them. Plain-text files start with a 'date YYYY-MM[-DD]' line; .jsonl files hold
     one article per line. Building an article again replaces its graph; an article already
@@ -79,10 +83,12 @@ def build(paths: tuple[str, ...], store: str | None, base_iri: str | None,
     from kg.store import open_configured
 
     settings = _settings(store=store, base_iri=base_iri, reasoning=reasoning,
-                         reasoner=reasoner, workers=workers, ner=ner)
+                         reasoner=reasoner, workers=workers, ner=ner,
+                         learned_triggers=learned_triggers)
     graph_store = open_configured(settings)
     builder = Builder.create(settings.base_iri, reasoning=settings.reasoning,
-                             reasoner=settings.reasoner, ner=settings.ner)
+                             reasoner=settings.reasoner, ner=settings.ner,
+                             learned=settings.learned_triggers)
     total = count_articles(paths) if "-" not in paths else None
     def stored(article_id: str) -> None:
         if verbose:
@@ -263,10 +269,14 @@ def export(store: str | None, fmt: str, graph: str | None, output: str | None) -
 @click.option("--base-iri", help="Base IRI for minted IRIs.")
 @click.option("--ner/--no-ner", default=None,
               help="Statistical recogniser for names no gazetteer knows (default on).")
-def extract(path: str, fmt: str, base_iri: str | None, ner: bool | None) -> None:
+@click.option("--learned-triggers/--no-learned-triggers", default=None,
+              help="Learned trigger detector for phrasings no pattern knows (default on).")
+def extract(path: str, fmt: str, base_iri: str | None, ner: bool | None,
+            learned_triggers: bool | None) -> None:
     """Print what the extractor finds in one article, without touching a store."""
     from kg.errors import ArticleError
     from kg.extract import extract as run_extract
+    from kg.extract.learned import load_detector
     from kg.extract.lexicon import load_lexicon
     from kg.gazetteer import load_gazetteer
     from kg.iri import IRIMinter
@@ -277,8 +287,9 @@ def extract(path: str, fmt: str, base_iri: str | None, ner: bool | None) -> None
     from kg.vocab import bind_all
 
     items = list(read_articles([path]))
-    settings = _settings(base_iri=base_iri, ner=ner)
+    settings = _settings(base_iri=base_iri, ner=ner, learned_triggers=learned_triggers)
     gazetteer, lexicon = load_gazetteer(), load_lexicon()
+    detector = load_detector() if settings.learned_triggers else None
     failed = False
     for item in items:
         if isinstance(item, ArticleError):
@@ -286,7 +297,8 @@ def extract(path: str, fmt: str, base_iri: str | None, ner: bool | None) -> None
             failed = True
             continue
         extraction = run_extract(item, gazetteer=gazetteer, lexicon=lexicon,
-                                 recognizer=recognize if settings.ner else None)
+                                 recognizer=recognize if settings.ner else None,
+                                 detector=detector)
         if fmt == "json":
             data = asdict(extraction)
             data["article"].pop("text")
@@ -357,7 +369,9 @@ def evaluate(paths: tuple[str, ...], gold: str | None, store: str | None, fmt: s
         graph_store = open_configured(_settings(store=store), read_only=True)
     else:
         graph_store = open_store("memory:")
-        builder = Builder.create(_settings().base_iri, reasoning=False)
+        settings = _settings()
+        builder = Builder.create(settings.base_iri, reasoning=False, ner=settings.ner,
+                                 learned=settings.learned_triggers)
         run_build(read_articles(list(paths) or ["seeds"]), store=graph_store, builder=builder)
     report = evaluate_store(graph_store, gold_path)
     if fmt == "json":

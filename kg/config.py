@@ -71,6 +71,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ner", True,
             "Use the shipped Norwegian entity recogniser (kg.nlp) for names no gazetteer "
             "knows, e.g. a destination such as 'til Østersjøen'."),
+    Setting("learned_triggers", True,
+            "Use the shipped learned trigger detector (kg.extract.learned) for actions told in "
+            "phrasings no trigger pattern knows; what it proposes passes the same checks as "
+            "a pattern's match."),
     Setting("store_open_files", 256,
             "Table files 'kg build' and the other commands that write keep open in the "
             "on-disk store (at least 48; 0: no cap). RocksDB holds each open file's index in "
@@ -103,6 +107,7 @@ class Settings:
     reasoning: bool = True
     reasoner: str = "compiled"
     ner: bool = True
+    learned_triggers: bool = True
     store_open_files: int = 256
     serve_open_files: int = 0
     workers: int = 0

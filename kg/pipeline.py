@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from kg import __version__
 from kg.errors import ArticleError, KGError
 from kg.extract import extract
+from kg.extract.learned import TriggerDetector, default_model_path, load_detector
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.iri import IRIMinter
@@ -64,24 +65,32 @@ class Builder:
     engine: str = "compiled"
     compiled: CompiledReasoner | None = field(default=None, repr=False)
     ner: bool = True  # the shipped statistical recogniser for names no gazetteer knows
+    learned: bool = True  # the shipped learned trigger detector (kg.extract.learned)
 
     @classmethod
     def create(cls, base_iri: str, *, reasoning: bool = True, reasoner: str = "compiled",
-               language: str = "nb", ner: bool = True) -> Builder:
+               language: str = "nb", ner: bool = True, learned: bool = True) -> Builder:
         if reasoner not in ("compiled", "owlrl"):
             raise KGError(f"unknown reasoner {reasoner!r}: use 'compiled' or 'owlrl'")
         ontology = load_ontology()
         compiled = CompiledReasoner.compile(ontology) if reasoning and reasoner == "compiled" \
             else None
         return cls(IRIMinter(base_iri), load_gazetteer(language), load_lexicon(language),
-                   ontology, reasoning, reasoner, compiled, ner)
+                   ontology, reasoning, reasoner, compiled, ner, learned)
+
+    @cached_property
+    def detector(self) -> TriggerDetector | None:
+        return load_detector(self.lexicon.language) if self.learned else None
 
     @cached_property
     def fingerprint(self) -> str:
         """What an article's graph depends on besides its text: code, rules, ontology."""
         digest = hashlib.sha256(f"{__version__}|{self.lexicon.version}|{self.engine}|"
-                                f"{self.reasoning}|{self.minter.base}|ner={self.ner}".encode())
+                                f"{self.reasoning}|{self.minter.base}|ner={self.ner}|"
+                                f"learned={self.learned}".encode())
         digest.update(ontology_path().read_bytes())
+        if self.detector is not None:
+            digest.update(default_model_path(self.lexicon.language).read_bytes())
         return digest.hexdigest()[:16]
 
     def content_hash(self, article: Article) -> str:
@@ -93,7 +102,8 @@ class Builder:
 
     def graphs(self, article: Article) -> ArticleGraph:
         extraction = extract(article, gazetteer=self.gazetteer, lexicon=self.lexicon,
-                             recognizer=recognize if self.ner else None)
+                             recognizer=recognize if self.ner else None,
+                             detector=self.detector)
         return to_rdf(link(extraction, gazetteer=self.gazetteer), minter=self.minter)
 
     def infer(self, data: Graph, context: Graph | None = None) -> str:
@@ -146,10 +156,10 @@ _WORKER: Builder | None = None
 
 
 def _init_worker(base_iri: str, reasoning: bool, reasoner: str, language: str,
-                 ner: bool) -> None:
+                 ner: bool, learned: bool) -> None:
     global _WORKER
     _WORKER = Builder.create(base_iri, reasoning=reasoning, reasoner=reasoner,
-                             language=language, ner=ner)
+                             language=language, ner=ner, learned=learned)
 
 
 def _prepare_in_worker(article: Article) -> PreparedArticle | tuple[str, str]:
@@ -179,7 +189,7 @@ def _prepared(items: Iterable[Article | ArticleError], builder: Builder, workers
     window: deque[Future[PreparedArticle | tuple[str, str]] | ArticleError] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(
             builder.minter.base, builder.reasoning, builder.engine, language,
-            builder.ner)) as pool:
+            builder.ner, builder.learned)) as pool:
         for item in items:
             window.append(pool.submit(_prepare_in_worker, item)
                           if isinstance(item, Article) else item)

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from kg.extract.actions import find_actions
+from kg.extract.actions import Detector, find_actions
 from kg.extract.dates import find_time, resolve_time
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import MentionTable, find_mentions
@@ -41,7 +41,8 @@ EXTRACTOR_VERSION = "kg-rules.v4"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
-            recognizer: Recognizer | None = None) -> Extraction:
+            recognizer: Recognizer | None = None, detector: Detector | None = None
+            ) -> Extraction:
     """Entities, statements and military actions of one article, with evidence spans.
 
     ``recognizer`` (e.g. :func:`kg.nlp.recognize`) types names the gazetteers do not know;
@@ -56,7 +57,7 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     bodies = _state_bodies(table, gazetteer, lexicon, roles)
     actions = find_actions(article, sentences, table=table, statements=statements,
                            lexicon=lexicon, demonyms=demonyms, state_bodies=bodies,
-                           recognizer=recognizer)
+                           recognizer=recognizer, detector=detector)
     # "Kreml/Moskva sier …": a seat of government that speaks is its state speaking (a
     # state's organ named on its own, "meldte KCNA", still speaks as itself)
     organs = lexicon.raw.get("state_organs", {})

@@ -18,10 +18,11 @@ and ``lexicon.json``; places: ``kg/data/lexicons/<lang>/location.json``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from kg.extract.lexicon import Lexicon, alternation, word_list
 from kg.extract.mentions import Found, MentionTable
@@ -33,6 +34,12 @@ from kg.model import Article, EntityType, MilitaryAction, Recognizer, Span, Stat
 __all__ = ["find_actions", "parse_duration", "parse_personnel"]
 
 _AGENTS = (EntityType.COUNTRY, EntityType.ORGANISATION)
+
+
+class Detector(Protocol):
+    """Proposes triggers for a lower-cased sentence: objects with ``kind``, ``start``, ``end``."""
+
+    def __call__(self, sentence: str) -> Sequence[Any]: ...
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
 _NUMBER = r"\d{1,3}(?:[  .]\d{3})+|\d+"
 # a demonym right before the trigger: "ukrainske droneangrep", "det russiske angrepet", the
@@ -319,6 +326,7 @@ class _Found:
     presumed: bool = False  # Claimed only because a party named the other side's action
     period: str | None = None  # "i fjor", "fra november 2023": told as background
     fresh: bool = False  # "nye fremstøt": another action than one told before
+    learned: bool = False  # found from the learned detector's proposal, not a pattern
 
 
 # a subordinate clause with its own subject and verb: its places are not the action's
@@ -792,14 +800,20 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                  statements: list[Statement], lexicon: Lexicon,
                  demonyms: dict[str, str],
                  state_bodies: dict[str, str] | None = None,
-                 recognizer: Recognizer | None = None) -> list[MilitaryAction]:
-    """Actions by kind; ``state_bodies`` maps a ministry or armed force to its country."""
+                 recognizer: Recognizer | None = None,
+                 detector: Detector | None = None) -> list[MilitaryAction]:
+    """Actions by kind; ``state_bodies`` maps a ministry or armed force to its country.
+    ``detector`` (e.g. :class:`kg.extract.learned.TriggerDetector`) proposes a trigger word
+    for a kind no pattern finds in a sentence; the proposal is checked like any match."""
     from kg.extract.dates import find_time, resolve_end, resolve_time
 
     text = article.text
     bodies = state_bodies or {}
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
     military = military_nouns(lexicon)
+    # the country the article names most: whose "hæren" and "flyvåpenet" are meant
+    counts = Counter(m.key for m in table.mentions if m.type is EntityType.COUNTRY)
+    home_country = counts.most_common(1)[0][0] if counts else None
     # also a compound's head: "Brimstone-missiler", "luftvernmissiler", "artillerigranater"
     materiel = re.compile(r"(?<![\w-])(?:[\w]+-?)??(?:" + "|".join(
         re.escape(w) for w in lexicon.actions.get("materiel_nouns", ["våpen"])) + r")\w*",
@@ -834,10 +848,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                        or (st.evidence.start <= s_start and s_end <= st.evidence.end)), None)
         inner = [i for i, st in enumerate(statements)
                  if st.evidence.start <= s_start and s_end <= st.evidence.end]
+        # (given the sentence as written: a capitalised name is never the trigger)
+        proposed = detector(sentence_text) if detector is not None else []
         for kind, spec in kinds.items():
             matches = sorted(((m, needs_place) for pattern, needs_place in compiled[kind]
                               for m in pattern.finditer(lowered)),
                              key=lambda item: (item[0].start(), -item[0].end()))
+            learned = not matches
+            if learned:
+                # a phrasing no pattern knows: the word the model weighs most for the kind
+                matches = [(m, False) for m in (
+                    re.compile(r"(?<![\w-])" + re.escape(lowered[p.start:p.end]) + r"(?![\w-])")
+                    .search(lowered, p.start) for p in proposed if p.kind == kind) if m]
             for match, needs_place in matches:
                 trigger = s_start + match.start()
                 # The statement whose content holds the trigger (an embedded claim wins).
@@ -1016,10 +1038,27 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     at = in_clause + home.start(1)
                     agent = next((m.key for m in table.covering(at, at + len(home.group(1)))
                                   if m.span.start == at and m.type is EntityType.COUNTRY), None)
-                if agent is None and re.match(r"Landet\s+[a-zæøå]", text[s_start:trigger]):
+                if agent is None and re.search(
+                        r"(?<![\w-])(?:hæren|marinen|flyvåpenet|luftvåpenet|luftforsvaret|"
+                        r"kystvakten|regjeringsstyrkene|militæret)\s+(?:og\s+\w+\s+)?"
+                        r"(?:(?:har|hadde|skal|vil|også|nå)\s+){0,2}$", lowered[:match.start()]):
+                    # "Ifølge hæren bombet flyvåpenet også en kolonne": the forces of the
+                    # country the article is about
+                    agent = home_country
+                if agent is None and trigger > s_start and re.match(r"Landet\s+[a-zæøå]",
+                                                                    text[s_start:s_end]):
                     # "Polen har sendt 2000 soldater … Landet har også flyttet luftvern":
                     # the country that acted just before
                     agent = _recent_agent(found, index, sentences)
+                    if agent is None and index > 0:
+                        # else the country the sentence before is about: the first one it
+                        # names, not after a preposition ("Burundi … Landet har 2000 soldater")
+                        before_span = sentences[index - 1].span
+                        agent = next((m.key for m in table.covering(before_span.start,
+                                                                    before_span.end)
+                                      if m.type is EntityType.COUNTRY and not re.search(
+                                          r"\b(?:[Ii]|til|mot|ved|på|fra|med|av|for|over)\s+$",
+                                          text[max(0, m.span.start - 6):m.span.start])), None)
                 if agent is None:
                     # "Hangarskipet USS George Washington forlot basen": a ship's prefix names
                     # the subject's navy (not a ship attacked after the trigger)
@@ -1207,6 +1246,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     disputes.append((kind, agent, holder))
                 if agent is None:
                     continue  # a later mention in the sentence may name the agent
+                if learned and (agent.startswith("Organisation:") and agent not in bodies.values()
+                                and not military.search(agent) and statement is not None
+                                and _state_of(statement.speaker, bodies) == agent):
+                    continue  # a proposal whose agent is the one who speaks: who reports it
                 window = text[s_start:s_end]
                 for later in sentences[index + 1 : index + 2 + _FOLLOWING_SENTENCES]:
                     if later.paragraph != sentence.paragraph and later.first and re.match(
@@ -1321,7 +1364,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 for one in each:
                     found.append(_Found(one, index, unnamed[1] if unnamed else None,
                                         presumed_claim or heading,
-                                        period.group(0).lower() if period else None, fresh))
+                                        period.group(0).lower() if period else None, fresh,
+                                        learned))
                 if refers_back:
                     continue  # "Angrepet kommer etter at ukrainske missiler traff …": read on
                 break
@@ -1344,6 +1388,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 exclude=(action.destination, action.target, action.origin),
                 agent=action.agent))
 
+    seats: dict[str, str] = lexicon.raw.get("metonyms", {})
+
+    def seat_of(place: str) -> str:
+        kind_, _, name = place.partition(":")
+        return f"Country:{seats[name]}" if kind_ == "Place" and name in seats else place
+
+    # The learned detector adds actions the patterns miss, never a second action of a kind
+    # and agent the patterns found: its proposals for those are dropped, not merged.
+    told = {(item.action.kind, item.action.agent) for item in found if not item.learned}
+    found = [item for item in found
+             if not item.learned or (item.action.kind, item.action.agent) not in told]
+
     # One action per (kind, agent, destination): later mentions add evidence and statements.
     # A withdrawal is told apart by the place it leaves, and actions of different dates
     # are different actions ("Kina startet torsdag en øvelse" / "I april i fjor
@@ -1358,7 +1414,10 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                action.date)
         similar = [k for k, old in merged.items() if k[:2] == key[:2]
                    # "Storbritannia sender et marinefartøy" in the lead, "til Guyana" later
+                   # (a capital stands for its country: "til Niamey" / "i Niger")
                    and (place is None or k[2] == place or k == key
+                        or (place is not None and k[2] is not None
+                            and seat_of(k[2]) == seat_of(place))
                         or (k[2] is None and key[0] in ("Deployment", "ArmsTransfer")))
                    and _same_time(old, action) and _same_place(old, action)
                    # a strike feared is not the one carried out ("ble angrepet med
