@@ -850,12 +850,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                  if st.evidence.start <= s_start and s_end <= st.evidence.end]
         # (given the sentence as written: a capitalised name is never the trigger)
         proposed = detector(sentence_text) if detector is not None else []
+        # a negated, conditional, feared or modal sentence is left to the patterns, whose
+        # status rules were written for it: the model proposes only in plain assertions
+        guarded = bool(proposed) and (
+            any(_cue(lexicon, cues, lowered) for cues in (
+                "negation", "hypothetical", "fear_cues", "conditionals"))
+            or re.search(r"\b(?:kan|kunne|ville|må|bør|hvis|dersom)\b", lowered) is not None)
         for kind, spec in kinds.items():
             matches = sorted(((m, needs_place) for pattern, needs_place in compiled[kind]
                               for m in pattern.finditer(lowered)),
                              key=lambda item: (item[0].start(), -item[0].end()))
             learned = not matches
-            if learned:
+            if learned and not guarded:
                 # a phrasing no pattern knows: the word the model weighs most for the kind
                 matches = [(m, False) for m in (
                     re.compile(r"(?<![\w-])" + re.escape(lowered[p.start:p.end]) + r"(?![\w-])")
