@@ -37,7 +37,8 @@ _AGENTS = (EntityType.COUNTRY, EntityType.ORGANISATION)
 
 
 class Detector(Protocol):
-    """Proposes triggers for a lower-cased sentence: objects with ``kind``, ``start``, ``end``."""
+    """Proposes triggers for a sentence as written: objects with ``kind``, ``start`` and
+    ``end`` (offsets in the sentence) for each kind it finds told there."""
 
     def __call__(self, sentence: str) -> Sequence[Any]: ...
 _DATELINE_HEAD = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ -]{1,40}?\s*\([^()\n]{1,30}\)\s*:\s*")
