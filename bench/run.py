@@ -451,7 +451,18 @@ def main() -> None:
                         help="largest corpus re-materialised (reasonable holds it in rdflib)")
     parser.add_argument("--repeat", type=int, default=7, help="timed runs per query")
     parser.add_argument("--out", default=str(Path(__file__).parent / "results"))
+    parser.add_argument("--build-only", action="store_true",
+                        help="only build each scale and print articles/s and peak memory "
+                             "(writes no results file)")
     args = parser.parse_args()
+    if args.build_only:
+        with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+            for count in (int(s) for s in args.scales.split(",")):
+                run, _ = bench_build(count, Path(tmp))
+                print(f"{count} articles: {run.seconds:.1f} s, "
+                      f"{count / run.seconds:.1f} articles/s, peak RSS {run.peak_rss_mb:.0f} MB "
+                      f"(all processes), store {run.store_mb:.0f} MB, {run.triples:,} triples")
+        return
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     results = Results()

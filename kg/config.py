@@ -70,7 +70,8 @@ SETTINGS: tuple[Setting, ...] = (
             "fast) or 'owlrl' (owlrl's full closure per article; slow, the reference)."),
     Setting("ner", True,
             "Use the shipped Norwegian entity recogniser (kg.nlp) for names no gazetteer "
-            "knows, e.g. a destination such as 'til Østersjøen'."),
+            "knows: the places and persons it finds become entities, and a destination such "
+            "as 'til Østersjøen' is read from them."),
     Setting("learned_triggers", True,
             "Use the shipped learned trigger detector (kg.extract.learned) for actions told in "
             "phrasings no trigger pattern knows; what it proposes passes the same checks as "

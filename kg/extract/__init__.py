@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.extract.actions import Detector, find_actions
 from kg.extract.dates import find_time, resolve_time
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import MentionTable, find_mentions
+from kg.extract.mentions import Found, MentionTable, find_mentions
 from kg.extract.roles import find_roles
 from kg.extract.segment import segment
 from kg.extract.statements import find_statements
@@ -32,12 +33,13 @@ from kg.model import (
     Mention,
     Recognizer,
     Role,
+    Span,
     Statement,
 )
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "kg-rules.v4"
+EXTRACTOR_VERSION = "kg-rules.v5"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
@@ -49,6 +51,15 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     without one, only the rules and gazetteers are used."""
     sentences = segment(article, frozenset(lexicon.words("abbreviations")))
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
+    if recognizer is not None:
+        # the recogniser reads the article once; its names of places and persons the
+        # gazetteers and rules missed become entities, and the rules that look for a name in a
+        # window read the same names
+        body = article.text[article.body_start:]
+        names = [(article.body_start + a, article.body_start + b, label)
+                 for a, b, label in recognizer(body)]
+        _add_recognised(article, table, names)
+        recognizer = _windowed(article.text, names, recognizer)
     roles, _titles = find_roles(article, sentences, table=table, lexicon=lexicon,
                                 gazetteer=gazetteer)
     statements = find_statements(article, sentences, table=table, lexicon=lexicon)
@@ -161,6 +172,43 @@ def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
         if entry is not None and (entry.metonym or name in organs) and country is not None:
             found.setdefault(key, country.key)
     return found
+
+
+# the recogniser's labels whose names become entities (rule "ner_entity.v1"); organisations
+# are left to the gazetteers and rules: on unseen articles the recogniser's cost precision
+_RECOGNISED = {"PER": EntityType.PERSON, "GPE_LOC": EntityType.PLACE,
+               "GPE_ORG": EntityType.PLACE, "LOC": EntityType.PLACE}
+_KEY_PREFIX = {EntityType.PERSON: "Person", EntityType.PLACE: "Place"}
+
+
+def _add_recognised(article: Article, table: MentionTable,
+                    names: list[tuple[int, int, str]]) -> None:
+    """Persons and places the recogniser finds where no mention is yet ("Nuuk", "Lesbos",
+    "Kim Jong-un"), each an entity of the article."""
+    taken = [m.span for m in table.mentions]
+    for start, end, label in names:
+        kind = _RECOGNISED.get(label)
+        name = article.text[start:end]
+        if kind is None or len(name) < 2 or not name[:1].isupper() or any(
+                t.start < end and start < t.end for t in taken):
+            continue
+        table.add(Found(Span(start, end), f"{_KEY_PREFIX[kind]}:{name}", kind, "ner_entity"),
+                  name)
+        taken.append(Span(start, end))
+
+
+def _windowed(text: str, names: list[tuple[int, int, str]],
+              recognizer: Recognizer) -> Recognizer:
+    """A recogniser for windows of ``text`` that reads the names found in the whole article
+    (offsets relative to the window); a text that is not a window of the article is read
+    afresh."""
+    def run(window: str) -> Sequence[tuple[int, int, str]]:
+        at = text.find(window)
+        if at < 0:
+            return recognizer(window)
+        stop = at + len(window)
+        return [(a - at, b - at, label) for a, b, label in names if at <= a and b <= stop]
+    return run
 
 
 _DATELINE = re.compile(r"([A-ZÆØÅ][A-ZÆØÅ -]{1,40}?)\s*\(([^()\n]{1,30})\)\s*:")
