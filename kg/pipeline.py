@@ -89,8 +89,11 @@ class Builder:
                                 f"{self.reasoning}|{self.minter.base}|ner={self.ner}|"
                                 f"learned={self.learned}".encode())
         digest.update(ontology_path().read_bytes())
-        if self.detector is not None:
-            digest.update(default_model_path(self.lexicon.language).read_bytes())
+        # the model's bytes, not the loaded detector: the process that only stores need not
+        # load it
+        model = default_model_path(self.lexicon.language)
+        if self.learned and model.exists():
+            digest.update(model.read_bytes())
         return digest.hexdigest()[:16]
 
     def content_hash(self, article: Article) -> str:

@@ -48,7 +48,8 @@ def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
     """Entities, statements and military actions of one article, with evidence spans.
 
     ``recognizer`` (e.g. :func:`kg.nlp.recognize`) types names the gazetteers do not know;
-    without one, only the rules and gazetteers are used."""
+    ``detector`` (e.g. :func:`kg.extract.learned.load_detector`) proposes triggers for
+    phrasings no pattern knows; without them, only the rules and gazetteers are used."""
     sentences = segment(article, frozenset(lexicon.words("abbreviations")))
     table = find_mentions(article, sentences, gazetteer=gazetteer, lexicon=lexicon)
     if recognizer is not None:

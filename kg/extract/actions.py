@@ -1253,9 +1253,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                     disputes.append((kind, agent, holder))
                 if agent is None:
                     continue  # a later mention in the sentence may name the agent
-                if learned and (agent.startswith("Organisation:") and agent not in bodies.values()
-                                and not military.search(agent) and statement is not None
-                                and _state_of(statement.speaker, bodies) == agent):
+                if learned and agent.startswith("Organisation:") and not military.search(agent) \
+                        and statement is not None and _state_of(statement.speaker, bodies) == agent:
                     continue  # a proposal whose agent is the one who speaks: who reports it
                 window = text[s_start:s_end]
                 for later in sentences[index + 1 : index + 2 + _FOLLOWING_SENTENCES]:
@@ -1365,9 +1364,9 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                                       r"(?![\w-])", clause.lower()):
                     # "Frankrike, USA og Tyskland trakk ut sine soldater", "Tyskland og
                     # Frankrike sender henholdsvis fire og tre kampfly": each its own
-                    each = (replace(action, co_agents=(), personnel_min=None, personnel_max=None),
-                            *(replace(action, agent=other, co_agents=(), personnel_min=None,
-                                      personnel_max=None) for other in action.co_agents))
+                    each = tuple(replace(action, agent=who, co_agents=(), personnel_min=None,
+                                         personnel_max=None)
+                                 for who in (action.agent, *action.co_agents))
                 for one in each:
                     found.append(_Found(one, index, unnamed[1] if unnamed else None,
                                         presumed_claim or heading,
