@@ -186,6 +186,9 @@ def main(argv: list[str] | None = None) -> None:
                     help="folders of annotated articles, each with a gold.json")
     ap.add_argument("--out", type=Path, default=default_model_path())
     args = ap.parse_args(argv)
+    for directory in args.dirs:
+        if not (directory / "gold.json").is_file():
+            ap.error(f"{directory}: no gold.json (annotated articles are needed to train)")
     instances = training_instances(args.dirs)
     train(instances, args.out)
     sys.stdout.write(f"{len(instances)} sentences -> {args.out}\n")
