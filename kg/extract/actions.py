@@ -509,8 +509,10 @@ def _destination(table: MentionTable, text: str, start: int, end: int,
     # forces moved "mot Donbas" go there (``toward``; otherwise "mot" is against)
     # "i og rundt hovedstaden Niamey": in a place and around it
     # "seilte gjennom Taiwanstredet", "skal ankomme Kosovo": a passage, an arrival
+    # "skal anløpe Busan", "skal operere fra Keflavík": a port call, a base to fly from
     preposition = (r"til|inn i|i(?: og (?:rundt|ved|nær|utenfor))?|på|over|gjennom|langs|"
-                   r"ankomme|ankommer|ankom" + (r"|mot" if toward else ""))
+                   r"ankomme|ankommer|ankommet|ankom|anløpe|anløper|anløpte|"
+                   r"(?:operere|opererer|opererte|operert)\s+fra" + (r"|mot" if toward else ""))
     # "på øya Yonaguni", "til havnebyen Tartus": a definite noun may name the kind of place
     # "til den østlige delen av Middelhavet", "utenfor vestkysten av Afrika": a part of it
     for match in re.finditer(rf"\b(?:(?:{preposition})\s+(?:{_PART_OF})?|{_PART_OF})"
@@ -679,6 +681,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
             r"\bskal\b|\bsender\b|\bvil\b|\bhar besluttet\b|\bhar bestemt\b|\bgir\b|"
             # "fire Eurofighter-fly sendes til Polen": the present passive is what is to come
             r"\bdonerer\b|\bleverer\b|\b(?:send|utplasser|stasjoner|overfør|lever)es\b|"
+            # "I tillegg får Ukraina åtte stridsvogner", "en avtale om kjøp av": to come
+            r"\bfår\b|\bkjøper\b|\bom kjøp\b|"
             + _ANNOUNCING, low):
         # "har varslet en marineøvelse fra lørdag": announced, still to come
         return "Announced" if kind != "Exercise" or re.search(
@@ -1097,6 +1101,18 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         table, text, dest_from, s_end,
                         toward=kind == "Deployment" and verb.startswith("flytt"),
                         demonyms=demonyms if kind == "ArmsTransfer" else None)
+                    seller = _seller(table, text, match.group(0), trigger, s_end, lexicon) \
+                        if kind == "ArmsTransfer" else None
+                    buyer = agent if agent != seller else None
+                    if seller is not None and buyer is None:
+                        # "I tillegg får Ukraina stridsvogner fra Norge", "Polen signerte en
+                        # avtale med Sør-Korea om kjøp av": the other state in the clause
+                        buyer = next((m.key for m in table.covering(in_clause, s_end)
+                                      if m.type is EntityType.COUNTRY and m.key != seller), None)
+                    if seller is not None and buyer is not None:
+                        # "Australia kjøper ubåter fra USA", "Ukraina får stridsvogner fra
+                        # Norge": who buys or receives is where the arms go, who sells acts
+                        destination, dest_end, agent = buyer, s_end, _state_of(seller, bodies)
                     # "I Polen står det 300 britiske soldater": where forces are
                     # ("I nabolandet Niger har russiske instruktører vært på plass")
                     # (the sentence's opening place, before a relative clause: "I nabolandet
@@ -1634,6 +1650,28 @@ def _recent_destination(found: list[_Found], index: int, sentences: list[Sentenc
             return item.action.destination
         return None
     return None
+
+
+def _seller(table: MentionTable, text: str, trigger_text: str, trigger: int, end: int,
+            lexicon: Lexicon) -> str | None:
+    """The state or company an arms transfer told from the receiving side comes from:
+    ``kjøper ubåter fra USA``, ``får stridsvogner fra Norge``, ``en avtale med Sør-Korea om
+    kjøp av``. None when the trigger is not an acquisition verb or nobody is named."""
+    acquiring = _alt(lexicon, "acquisition_verbs", lexicon.actions.get("acquisition_verbs", []))
+    if not acquiring or not re.match(rf"(?:{acquiring})", trigger_text.lower()):
+        return None
+    if trigger_text.lower().startswith("om "):  # "en avtale med Sør-Korea om kjøp av"
+        start = max(0, trigger - 80)
+        partners = [start + m.end() for m in re.finditer(r"(?<![\w-])med\s+", text[start:trigger])]
+        return next((m.key for m in table.covering(partners[-1], trigger)
+                     if m.span.start == partners[-1] and m.type in _AGENTS), None) \
+            if partners else None
+    source = re.search(r"(?<![\w-])fra\s+", text[trigger:end])
+    if source is None:
+        return None
+    at = trigger + source.end()
+    return next((m.key for m in table.covering(at, end)
+                 if m.span.start == at and m.type in _AGENTS), None)
 
 
 def _recent_receiver(found: list[_Found]) -> str | None:

@@ -2221,3 +2221,48 @@ def test_a_build_up_to_come_is_not_the_one_under_way():
 ])
 def test_each_state_its_own_forces(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a hostile act someone fears or warns of is a feared one
+    ("Estland frykter at Russland kan slå til mot Narva.",
+     [("Attack", "Country:Russland", "Feared")]),
+    ("Finland advarer om at Russland kan forsøke en ny beskytning av grensebyene.",
+     [("Attack", "Country:Russland", "Feared")]),
+    ("Japan frykter at Kina kan beslaglegge flere fiskefartøyer.",
+     [("Attack", "Country:Kina", "Feared")]),
+    # unlikely is not feared; a police raid is no attack
+    ("Han mener det er lite sannsynlig at Kina vil angripe Taiwan.", []),
+    ("Politiet slo til mot en leilighet i Bergen.", []),
+])
+def test_feared_hostile_acts(body, expected):
+    assert _acts(_extract(body)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # told from the buyer's or receiver's side: the seller acts, the buyer receives
+    ("Polen skal kjøpe 96 Apache-helikoptre fra USA.",
+     [("ArmsTransfer", "Country:USA", "Country:Polen", "Announced")]),
+    ("I tillegg får Estland seks Caesar-artilleriskyts fra Frankrike.",
+     [("ArmsTransfer", "Country:Frankrike", "Country:Estland", "Announced")]),
+    ("Romania signerte tirsdag en avtale med Tyskland om kjøp av 54 stridsvogner.",
+     [("ArmsTransfer", "Country:Tyskland", "Country:Romania", "Announced")]),
+    ("Han kjøpte en ny bil fra Tyskland.", []),
+])
+def test_arms_bought_or_received(body, expected):
+    assert [(a.kind, a.agent, a.destination, a.status)
+            for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Rundt 800 britiske soldater har denne uken ankommet Estland.",
+     [("Deployment", "Country:Storbritannia", "Country:Estland")]),
+    # a port call, a base to fly from
+    ("Det amerikanske hangarskipet USS Nimitz skal anløpe Oslo i neste uke.",
+     [("Deployment", "Country:USA", "Place:Oslo")]),
+    ("Fire danske F-16-fly skal operere fra Litauen i tre måneder.",
+     [("Deployment", "Country:Danmark", "Country:Litauen")]),
+    ("Flyselskapet skal operere fra Gardermoen i sommer.", []),
+])
+def test_arrivals_port_calls_and_bases(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
