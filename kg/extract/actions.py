@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar, cast
@@ -87,17 +87,19 @@ _FRONTED = re.compile(
 
 
 def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
-                      demonyms: dict[str, str]) -> str | None:
+                      demonyms: dict[str, str], seats: Collection[str] = ()) -> str | None:
     """V2 order after a fronted phrase ("I dag sender Polen soldater …"): a country or
-    organisation right after the finite verb is its subject, and so are forces named by a
-    demonym ("Ifølge Kyiv angrep russiske styrker …")."""
+    organisation (or a capital in ``seats``: "I oktober leverte Ankara …") right after the
+    finite verb is its subject, and so are forces named by a demonym ("Ifølge Kyiv angrep
+    russiske styrker …")."""
     if verb_end >= end or not text[verb_end : verb_end + 1].isspace():
         return None
     forces_of = _DEMONYM_FORCES.match(text, verb_end, end)
     if forces_of and forces_of.group(1).lower() in demonyms:
         return demonyms[forces_of.group(1).lower()]
     for mention in table.covering(verb_end, min(end, verb_end + 40)):
-        if mention.span.start == verb_end + 1 and mention.type in _AGENTS and not re.match(
+        if mention.span.start == verb_end + 1 and (
+                mention.type in _AGENTS or mention.key in seats) and not re.match(
                 r"\s+(?:til|i|mot|fra)\b", text[mention.span.end : mention.span.end + 6]):
             return mention.key
         break
@@ -375,7 +377,12 @@ def _agent(table: MentionTable, text: str, start: int, trigger: int, demonyms: d
                      text[max(start, mention.span.start - 30) : mention.span.start]):
             continue  # "ifølge estiske myndigheter": the source of a claim, not who acts
         person = mention.type is EntityType.PERSON and mention.key != speaker
-        if mention.type in _AGENTS or (person and mention.key in acting_for):
+        # a capital acts for its state, unless something is done to it ("Kyiv ble angrepet")
+        seat = mention.type is EntityType.PLACE and mention.key in acting_for and not (
+            re.match(r"\s+(?:\w+\s+)?(?:ble|blir|er\s+blitt|har\s+blitt)\b",
+                     text[mention.span.end:trigger])
+            or re.search(r"\b(?:ble|blir|blitt)\s+$", text[start:mention.span.start]))
+        if mention.type in _AGENTS or seat or (person and mention.key in acting_for):
             if best is not None and _JOINED.fullmatch(text[best.span.end:mention.span.start]):
                 chain.append(mention)
             else:
@@ -581,6 +588,8 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if attack and rehearsed and re.search(rf"(?<![\w-])(?:{rehearsed})\s+(?:[\wæøå-]+\s+){{0,2}}$",
                                           lead_low):
         return None  # "NATO øver på angrep mot Russland": rehearsed, not carried out
+    if _cue(lexicon, "conditionals", low):
+        return None  # "hvis Russland angriper", "advarer om at et angrep vil få konsekvenser"
     if _cue(lexicon, "fear_cues", low):
         # feared: a hostile act; "utelukker ikke at Norge kan sende": only a possibility
         # "frykter at russiske styrker blir værende i Belarus": another side's forces
@@ -591,8 +600,6 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
         return None
     if _cue(lexicon, "negation", low):
         return None
-    if _cue(lexicon, "conditionals", low):
-        return None  # "hvis Russland angriper": a condition asserts nothing
     if _cue(lexicon, "options", lead_low):
         return None  # "USA vurderer å gjennomføre luftangrep": an option of its own
     if attack and _cue(lexicon, "counterfactual", low[len(lead_low):]):
@@ -813,7 +820,12 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     from kg.extract.dates import find_time, resolve_end, resolve_time
 
     text = article.text
-    bodies = state_bodies or {}
+    # a capital that acts stands for its state ("Ankara leverte pansrede kjøretøyer")
+    seats = {name: country for name, country in lexicon.raw.get("metonyms", {}).items()
+             if name != "comment"}
+    capitals = {key: f"Country:{seats[name]}" for key, name in table.names.items()
+                if table.types.get(key) is EntityType.PLACE and name in seats}
+    bodies = {**capitals, **(state_bodies or {})}
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
     military = military_nouns(lexicon)
     # the country the article names most: whose "hæren" and "flyvåpenet" are meant
@@ -902,7 +914,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 # ", og natt til tirsdag seilte et amerikansk krigsskip": after a conjunction
                 conjunction = re.match(r"\s*(?:og|men|mens)\s", text[in_clause:trigger])
                 inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
-                                             demonyms) if (
+                                             demonyms, capitals) if (
                     _FRONTED.match(text, in_clause + (conjunction.end() if conjunction else 0))
                     and (re.search(r"(?:er|te|de|et|tes)$", verb) or verb in strike_past
                          or verb in finite)

@@ -2266,3 +2266,19 @@ def test_arms_bought_or_received(body, expected):
 ])
 def test_arrivals_port_calls_and_bases(body, expected):
     assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a capital that acts stands for its state, also after a fronted phrase
+    ("Moskva har sendt flere tusen soldater til Belarus.",
+     [("Deployment", "Country:Russland", "Country:Belarus")]),
+    ("I oktober leverte Ankara pansrede kjøretøyer og ammunisjon til den somaliske hæren.",
+     [("ArmsTransfer", "Country:Tyrkia", "Country:Somalia")]),
+    # a capital something is done to does not act
+    ("Kyiv ble angrepet av russiske droner natt til tirsdag.",
+     [("Attack", "Country:Russland", None)]),
+    # a warning of what an attack would bring is no attack
+    ("Han advarte om at et russisk angrep på Estland vil få alvorlige konsekvenser.", []),
+])
+def test_capitals_act_for_their_states(body, expected):
+    assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
