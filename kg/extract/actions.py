@@ -1422,8 +1422,6 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 exclude=(action.destination, action.target, action.origin),
                 agent=action.agent))
 
-    seats: dict[str, str] = lexicon.raw.get("metonyms", {})
-
     def seat_of(place: str) -> str:
         kind_, _, name = place.partition(":")
         return f"Country:{seats[name]}" if kind_ == "Place" and name in seats else place
