@@ -662,7 +662,7 @@ def _status(kind: str, clause: str, lead: str, before: str, statement: Statement
     if kind == "Deployment" and re.search(
             r"\b(?:er|var|har\s+vært)\s+(?:\w+\s+)?(?:på\s+plass|stasjonert|utplassert)\b", low):
         return "Ongoing"  # "soldater som skal betjene det, er på plass i Israel": in place
-    if kind == "ArmsTransfer" and word.startswith("lov"):
+    if kind == "ArmsTransfer" and word.startswith(("lov", "bestil")):
         return "Announced"  # "Paris har lovet tre radarsystemer": promised, not delivered
     if (kind in ("Deployment", "ArmsTransfer") and re.search(
             r"\b(?:har|hadde)\s+(?:nå\s+|allerede\s+|også\s+|tidligere\s+)*$", lead_low)) or (
@@ -1505,8 +1505,13 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 presumed_keys.add(key)
     for kind, agent, holder in disputes:
         for key, action in merged.items():
-            if key[0] == kind and (agent is None or key[1] == agent) and action.status in (
-                    "Claimed", "Disputed"):
+            # asserted by another side ("«Norge trapper opp», skriver ambassaden") is a claim
+            # once someone contests it
+            asserted = action.status in ("Ongoing", "Completed") and bool(action.statements) \
+                and all(_state_of(statements[i].speaker, bodies) != action.agent
+                        for i in action.statements if i != holder)
+            if key[0] == kind and (agent is None or key[1] == agent) and (action.status in (
+                    "Claimed", "Disputed") or asserted):
                 # alleged by others and contested by its own agent: denied (GOLD.md)
                 own = (_state_of(statements[holder].speaker, bodies) == action.agent
                        and not any(_state_of(statements[i].speaker, bodies) == action.agent

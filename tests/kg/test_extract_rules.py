@@ -2282,3 +2282,36 @@ def test_arrivals_port_calls_and_bases(body, expected):
 ])
 def test_capitals_act_for_their_states(body, expected):
     assert [(a.kind, a.agent, a.destination) for a in _extract(body).actions] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Russlands ambassade i Oslo kaller øvelsen «provoserende».\n\n«Norge trapper opp den "
+    "militære tilstedeværelsen i nord», skriver ambassaden.\n\nForsvarsminister Tore O. Sandvik "
+    "avviser at det foregår noen opptrapping.",
+    "«Norge trapper opp den militære tilstedeværelsen i nord», sier Russlands ambassade i "
+    "Oslo.\n\nForsvarsminister Tore O. Sandvik avviser at det foregår noen opptrapping.",
+])
+def test_another_sides_assertion_denied_by_the_agent(body):
+    # asserted by the other side without distance, then contested by the agent's own side
+    assert [(a.kind, a.agent, a.status) for a in _extract(body).actions] == [
+        ("MilitaryBuildup", "Country:Norge", "Denied")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Estland har bestilt seks Caesar-artilleriskyts fra Frankrike.",
+     [("ArmsTransfer", "Country:Frankrike", "Announced")]),  # ordered: not yet delivered
+    ("Fra mandag skal de franske fartøyene øve i en uke med den norske marinen.",
+     [("Exercise", "Country:Frankrike", "Announced")]),
+    ("De britiske marineinfanteristene ble fløyet inn til Norge i slutten av januar.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    ("Nå er en ny tysk bataljon på rundt 800 soldater på plass i Litauen.",
+     [("Deployment", "Country:Tyskland", "Ongoing")]),
+    ("Storbritannia har i tillegg rundt 900 soldater på rotasjon i Estland.",
+     [("Deployment", "Country:Storbritannia", "Ongoing")]),
+    ("Russiske droner og missiler rammet natt til søndag Odesa.",
+     [("Attack", "Country:Russland", "Completed")]),
+    ("Russland hevder at styrkene har tatt kontroll over landsbyene Vovtsjansk og Lyptsi.",
+     [("Attack", "Country:Russland", "Claimed")]),
+])
+def test_orders_drills_airlifts_rotations_and_villages_taken(body, expected):
+    assert _acts(_extract(body)) == expected
