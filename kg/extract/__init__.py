@@ -39,7 +39,7 @@ from kg.model import (
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = "kg-rules.v5"
+EXTRACTOR_VERSION = "kg-rules.v6"
 
 
 def extract(article: Article, *, gazetteer: Gazetteer, lexicon: Lexicon,
