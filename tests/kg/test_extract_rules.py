@@ -2315,3 +2315,11 @@ def test_another_sides_assertion_denied_by_the_agent(body):
 ])
 def test_orders_drills_airlifts_rotations_and_villages_taken(body, expected):
     assert _acts(_extract(body)) == expected
+
+
+def test_an_imagined_attacker_is_no_attack():
+    e = _extract("Norske og amerikanske soldater øvde på å slå tilbake en tenkt angriper på "
+                 "Finnmarksvidda.")
+    assert [a.kind for a in e.actions] == ["Exercise"]
+    assert _acts(_extract("Russland angriper Ukraina med droner hver natt.")) == [
+        ("Attack", "Country:Russland", "Ongoing")]
