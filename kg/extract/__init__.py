@@ -138,8 +138,9 @@ def _demonym_regex(gazetteer: Gazetteer) -> re.Pattern[str] | None:
 def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
                   roles: list[Role]) -> dict[str, str]:
     """Who acts for a state: ministries and armed forces mentioned in the article (``Russlands
-    forsvarsdepartement``, ``det russiske forsvarsdepartementet`` -> Russland) and persons
-    holding a country's office here (``USAs president Joe Biden`` -> USA)."""
+    forsvarsdepartement``, ``det russiske forsvarsdepartementet`` -> Russland), persons
+    holding a country's office here (``USAs president Joe Biden`` -> USA) and seats of
+    government (``Kreml``, ``Ankara`` -> Tyrkia)."""
     stems = lexicon.words("state_bodies")
     countries = {genitive(e.label_nb): e.key for e in gazetteer.entries
                  if e.type is EntityType.COUNTRY}
@@ -169,8 +170,10 @@ def _state_bodies(table: MentionTable, gazetteer: Gazetteer, lexicon: Lexicon,
     for key, name in table.names.items():
         entry = table.entries.get(key)
         country = gazetteer.find(metonyms.get(name, ""), EntityType.COUNTRY)
-        # a state's organ acts for it ("Heimevernet kaller inn 1200 soldater": Norway)
-        if entry is not None and (entry.metonym or name in organs) and country is not None:
+        # a state's organ acts for it ("Heimevernet kaller inn 1200 soldater": Norway), and
+        # so does its capital when the rules let a place act ("I oktober leverte Ankara")
+        if country is not None and (table.types.get(key) is EntityType.PLACE or (
+                entry is not None and (entry.metonym or name in organs))):
             found.setdefault(key, country.key)
     return found
 

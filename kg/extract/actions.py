@@ -89,8 +89,8 @@ _FRONTED = re.compile(
 def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
                       demonyms: dict[str, str], seats: Collection[str] = ()) -> str | None:
     """V2 order after a fronted phrase ("I dag sender Polen soldater …"): a country or
-    organisation (or a capital in ``seats``: "I oktober leverte Ankara …") right after the
-    finite verb is its subject, and so are forces named by a demonym ("Ifølge Kyiv angrep
+    organisation (or a place in ``seats``, a capital: "I oktober leverte Ankara …") right after
+    the finite verb is its subject, and so are forces named by a demonym ("Ifølge Kyiv angrep
     russiske styrker …")."""
     if verb_end >= end or not text[verb_end : verb_end + 1].isspace():
         return None
@@ -99,7 +99,8 @@ def _inverted_subject(table: MentionTable, text: str, verb_end: int, end: int,
         return demonyms[forces_of.group(1).lower()]
     for mention in table.covering(verb_end, min(end, verb_end + 40)):
         if mention.span.start == verb_end + 1 and (
-                mention.type in _AGENTS or mention.key in seats) and not re.match(
+                mention.type in _AGENTS
+                or (mention.type is EntityType.PLACE and mention.key in seats)) and not re.match(
                 r"\s+(?:til|i|mot|fra)\b", text[mention.span.end : mention.span.end + 6]):
             return mention.key
         break
@@ -820,12 +821,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
     from kg.extract.dates import find_time, resolve_end, resolve_time
 
     text = article.text
-    # a capital that acts stands for its state ("Ankara leverte pansrede kjøretøyer")
-    seats = {name: country for name, country in lexicon.raw.get("metonyms", {}).items()
-             if name != "comment"}
-    capitals = {key: f"Country:{seats[name]}" for key, name in table.names.items()
-                if table.types.get(key) is EntityType.PLACE and name in seats}
-    bodies = {**capitals, **(state_bodies or {})}
+    bodies = state_bodies or {}  # capitals among them: "Ankara leverte pansrede kjøretøyer"
     kinds: dict[str, dict[str, object]] = lexicon.actions["kinds"]
     military = military_nouns(lexicon)
     # the country the article names most: whose "hæren" and "flyvåpenet" are meant
@@ -914,7 +910,7 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 # ", og natt til tirsdag seilte et amerikansk krigsskip": after a conjunction
                 conjunction = re.match(r"\s*(?:og|men|mens)\s", text[in_clause:trigger])
                 inverted = _inverted_subject(table, text, trigger + len(verb), s_end,
-                                             demonyms, capitals) if (
+                                             demonyms, bodies) if (
                     _FRONTED.match(text, in_clause + (conjunction.end() if conjunction else 0))
                     and (re.search(r"(?:er|te|de|et|tes)$", verb) or verb in strike_past
                          or verb in finite)
@@ -1115,16 +1111,17 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                         demonyms=demonyms if kind == "ArmsTransfer" else None)
                     seller = _seller(table, text, match.group(0), trigger, s_end, lexicon) \
                         if kind == "ArmsTransfer" else None
-                    buyer = agent if agent != seller else None
-                    if seller is not None and buyer is None:
-                        # "I tillegg får Ukraina stridsvogner fra Norge", "Polen signerte en
-                        # avtale med Sør-Korea om kjøp av": the other state in the clause
-                        buyer = next((m.key for m in table.covering(in_clause, s_end)
-                                      if m.type is EntityType.COUNTRY and m.key != seller), None)
-                    if seller is not None and buyer is not None:
-                        # "Australia kjøper ubåter fra USA", "Ukraina får stridsvogner fra
-                        # Norge": who buys or receives is where the arms go, who sells acts
-                        destination, dest_end, agent = buyer, s_end, _state_of(seller, bodies)
+                    if seller is not None:
+                        # "Australia kjøper ubåter fra USA": who buys or receives is where the
+                        # arms go, who sells acts; "I tillegg får Ukraina stridsvogner fra
+                        # Norge", "Polen signerte en avtale med Sør-Korea om kjøp av": the
+                        # buyer is the other state in the clause
+                        buyer = agent if agent not in (None, seller) else next(
+                            (m.key for m in table.covering(in_clause, s_end)
+                             if m.type is EntityType.COUNTRY and m.key != seller), None)
+                        if buyer is not None:
+                            destination, dest_end = buyer, s_end
+                            agent = _state_of(seller, bodies)
                     # "I Polen står det 300 britiske soldater": where forces are
                     # ("I nabolandet Niger har russiske instruktører vært på plass")
                     # (the sentence's opening place, before a relative clause: "I nabolandet
@@ -1422,6 +1419,8 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 exclude=(action.destination, action.target, action.origin),
                 agent=action.agent))
 
+    seats: dict[str, str] = lexicon.raw.get("metonyms", {})
+
     def seat_of(place: str) -> str:
         kind_, _, name = place.partition(":")
         return f"Country:{seats[name]}" if kind_ == "Place" and name in seats else place
@@ -1505,13 +1504,14 @@ def find_actions(article: Article, sentences: list[Sentence], *, table: MentionT
                 presumed_keys.add(key)
     for kind, agent, holder in disputes:
         for key, action in merged.items():
+            if key[0] != kind or (agent is not None and key[1] != agent):
+                continue
             # asserted by another side ("«Norge trapper opp», skriver ambassaden") is a claim
             # once someone contests it
             asserted = action.status in ("Ongoing", "Completed") and bool(action.statements) \
                 and all(_state_of(statements[i].speaker, bodies) != action.agent
                         for i in action.statements if i != holder)
-            if key[0] == kind and (agent is None or key[1] == agent) and (action.status in (
-                    "Claimed", "Disputed") or asserted):
+            if action.status in ("Claimed", "Disputed") or asserted:
                 # alleged by others and contested by its own agent: denied (GOLD.md)
                 own = (_state_of(statements[holder].speaker, bodies) == action.agent
                        and not any(_state_of(statements[i].speaker, bodies) == action.agent
